@@ -1,0 +1,96 @@
+//! Plain values shared by every layer. No I/O here.
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+/// Stable integer id of a cached article (the SQLite rowid; grows with insertion time).
+pub type ArticleId = i64;
+
+/// One entry of an article's related list, as the site printed it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Related {
+    pub title: String,
+    pub url: String,
+    /// The cached article with this URL, or `None` when it is not in the cache.
+    pub id: Option<ArticleId>,
+}
+
+/// An article as the store returns it. `body` is `None` in lists, where it is not loaded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    pub id: ArticleId,
+    pub source: String,
+    pub url: String,
+    pub title: String,
+    pub author: Option<String>,
+    #[serde(serialize_with = "ser_time_opt")]
+    pub published: Option<DateTime<FixedOffset>>,
+    pub views: Option<u64>,
+    pub category: Option<String>,
+    pub summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    pub related: Vec<Related>,
+    pub read: bool,
+    pub starred: bool,
+    #[serde(serialize_with = "ser_time")]
+    pub fetched_at: DateTime<FixedOffset>,
+}
+
+/// An article as sync hands it to the store: everything but the cache's own state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewArticle {
+    /// The feed's guid, or the URL when the feed gives none; dedupe key together with the source.
+    pub guid: String,
+    pub url: String,
+    pub title: String,
+    pub author: Option<String>,
+    pub published: Option<DateTime<FixedOffset>>,
+    pub views: Option<u64>,
+    pub category: Option<String>,
+    pub summary: String,
+    pub body: String,
+    /// (title, absolute url) in page order.
+    pub related: Vec<(String, String)>,
+    /// True when the body came from the article page, not only from the feed.
+    pub full_text: bool,
+}
+
+/// HTTP validators kept for conditional GET.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// A configured source with what the cache knows about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceStatus {
+    pub name: String,
+    pub url: String,
+    #[serde(serialize_with = "ser_time_opt")]
+    pub last_sync: Option<DateTime<FixedOffset>>,
+    /// "ok", "never synced", or the last error.
+    pub status: String,
+    pub articles: u64,
+    pub unread: u64,
+}
+
+fn ser_time<S: serde::Serializer>(t: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&t.to_rfc3339())
+}
+
+fn ser_time_opt<S: serde::Serializer>(
+    t: &Option<DateTime<FixedOffset>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&t.to_rfc3339()),
+        None => s.serialize_none(),
+    }
+}
+
+/// Vietnam time (+07:00), the zone of the portals' dates that carry no offset.
+pub fn vietnam_offset() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).expect("constant offset is valid")
+}

@@ -1,0 +1,249 @@
+//! Article rows: ingest (one transaction per batch), lists, single articles, read/star state.
+
+use super::{IngestReport, Store, StoreError};
+use crate::model::{Article, ArticleId, NewArticle, Related};
+use crate::text::fold_for_search;
+use chrono::DateTime;
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use std::collections::HashSet;
+
+/// Which articles a list shows. Newest first (by published time, then by arrival).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    pub source: Option<String>,
+    pub unread_only: bool,
+    pub limit: Option<usize>,
+}
+
+/// Columns read for an article, in the order `article_from_row` expects.
+pub(super) const ARTICLE_COLUMNS: &str = "a.id, s.name, a.url, a.title, a.author, a.published, \
+     a.views, a.category, a.summary, a.read, a.starred, a.fetched_at";
+
+pub(super) fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
+    let time = |s: Option<String>| s.and_then(|t| DateTime::parse_from_rfc3339(&t).ok());
+    let views: Option<i64> = r.get(6)?;
+    Ok(Article {
+        id: r.get(0)?,
+        source: r.get(1)?,
+        url: r.get(2)?,
+        title: r.get(3)?,
+        author: r.get(4)?,
+        published: time(r.get(5)?),
+        views: views.and_then(|v| u64::try_from(v).ok()),
+        category: r.get(7)?,
+        summary: r.get(8)?,
+        body: None,
+        related: Vec::new(),
+        read: r.get(9)?,
+        starred: r.get(10)?,
+        fetched_at: time(r.get(11)?).unwrap_or_else(|| chrono::Utc::now().fixed_offset()),
+    })
+}
+
+impl Store {
+    /// Stores a batch of articles of one source in one transaction. An article already cached
+    /// (same source and guid, or same source and URL) is updated; its read/starred state is kept.
+    pub fn ingest(
+        &mut self,
+        source_id: i64,
+        batch: &[NewArticle],
+    ) -> Result<IngestReport, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut report = IngestReport::default();
+        let now = chrono::Local::now().fixed_offset().to_rfc3339();
+        for a in batch {
+            match existing_id(&tx, source_id, a)? {
+                Some(id) => {
+                    update_article(&tx, id, a, &now)?;
+                    report.updated += 1;
+                }
+                None => {
+                    insert_article(&tx, source_id, a, &now)?;
+                    report.added += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// URLs of cached articles whose page was already fetched (so sync need not fetch it again).
+    pub fn full_text_urls(&self) -> Result<HashSet<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT url FROM articles WHERE full_text = 1")?;
+        let urls = stmt.query_map([], |r| r.get(0))?;
+        Ok(urls.collect::<Result<_, _>>()?)
+    }
+
+    /// Articles without bodies, newest first.
+    pub fn list(&self, filter: &ListFilter) -> Result<Vec<Article>, StoreError> {
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+             WHERE (?1 IS NULL OR s.name = ?1) AND (?2 = 0 OR a.read = 0)
+             ORDER BY a.published_ts DESC, a.id DESC LIMIT ?3"
+        );
+        let limit = filter.limit.map_or(-1, |l| l as i64);
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(
+            params![filter.source, filter.unread_only, limit],
+            article_from_row,
+        )?;
+        let mut list: Vec<Article> = rows.collect::<Result<_, _>>()?;
+        for a in &mut list {
+            a.related = self.related(a.id)?;
+        }
+        Ok(list)
+    }
+
+    /// One article with its body and related list.
+    pub fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError> {
+        let sql = format!(
+            "SELECT {ARTICLE_COLUMNS}, a.body FROM articles a
+             JOIN sources s ON s.id = a.source_id WHERE a.id = ?1"
+        );
+        let found = self
+            .conn
+            .query_row(&sql, [id], |r| {
+                let mut a = article_from_row(r)?;
+                a.body = Some(r.get(12)?);
+                Ok(a)
+            })
+            .optional()?;
+        match found {
+            Some(mut a) => {
+                a.related = self.related(id)?;
+                Ok(Some(a))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// The site's related list of an article, in page order, with the ids of cached ones.
+    pub fn related(&self, id: ArticleId) -> Result<Vec<Related>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.title, r.url, (SELECT b.id FROM articles b WHERE b.url = r.url LIMIT 1)
+             FROM related r WHERE r.article_id = ?1 ORDER BY r.pos",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(Related {
+                title: r.get(0)?,
+                url: r.get(1)?,
+                id: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn set_read(&self, id: ArticleId, read: bool) -> Result<(), StoreError> {
+        self.conn
+            .execute("UPDATE articles SET read = ?2 WHERE id = ?1", params![id, read])?;
+        Ok(())
+    }
+
+    pub fn set_starred(&self, id: ArticleId, starred: bool) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE articles SET starred = ?2 WHERE id = ?1",
+            params![id, starred],
+        )?;
+        Ok(())
+    }
+
+    /// Number of unread articles in the whole cache.
+    pub fn unread_count(&self) -> Result<u64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM articles WHERE read = 0", [], |r| {
+                r.get::<_, i64>(0)
+            })? as u64)
+    }
+}
+
+fn existing_id(
+    tx: &Transaction,
+    source_id: i64,
+    a: &NewArticle,
+) -> rusqlite::Result<Option<i64>> {
+    tx.query_row(
+        "SELECT id FROM articles WHERE source_id = ?1 AND (guid = ?2 OR url = ?3) LIMIT 1",
+        params![source_id, a.guid, a.url],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+fn insert_article(
+    tx: &Transaction,
+    source_id: i64,
+    a: &NewArticle,
+    now: &str,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO articles (source_id, guid, url, title, author, published, published_ts,
+             views, category, summary, body, full_text, fetched_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            source_id,
+            a.guid,
+            a.url,
+            a.title,
+            a.author,
+            a.published.map(|t| t.to_rfc3339()),
+            a.published.map(|t| t.timestamp()),
+            a.views.map(|v| v as i64),
+            a.category,
+            a.summary,
+            a.body,
+            a.full_text,
+            now
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_related_and_index(tx, id, a)
+}
+
+/// Updates a cached article. A feed-only copy never replaces a body taken from the page.
+fn update_article(tx: &Transaction, id: i64, a: &NewArticle, now: &str) -> rusqlite::Result<()> {
+    let had_full: bool = tx.query_row("SELECT full_text FROM articles WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })?;
+    if had_full && !a.full_text {
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE articles SET url = ?2, title = ?3, author = ?4, published = ?5, published_ts = ?6,
+             views = ?7, category = ?8, summary = ?9, body = ?10, full_text = ?11, fetched_at = ?12
+         WHERE id = ?1",
+        params![
+            id,
+            a.url,
+            a.title,
+            a.author,
+            a.published.map(|t| t.to_rfc3339()),
+            a.published.map(|t| t.timestamp()),
+            a.views.map(|v| v as i64),
+            a.category,
+            a.summary,
+            a.body,
+            a.full_text,
+            now
+        ],
+    )?;
+    tx.execute("DELETE FROM related WHERE article_id = ?1", [id])?;
+    tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [id])?;
+    write_related_and_index(tx, id, a)
+}
+
+fn write_related_and_index(tx: &Transaction, id: i64, a: &NewArticle) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO related (article_id, pos, title, url) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (pos, (title, url)) in a.related.iter().enumerate() {
+        stmt.execute(params![id, pos as i64, title, url])?;
+    }
+    tx.execute(
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+        params![id, fold_for_search(&a.title), fold_for_search(&a.body)],
+    )?;
+    Ok(())
+}

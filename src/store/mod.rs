@@ -1,0 +1,149 @@
+//! The cache: one SQLite file in the data directory, owned by this module alone.
+//!
+//! Every write is one transaction, so a sync killed at any moment loses nothing committed.
+//! WAL lets readers keep reading while a sync writes.
+
+mod articles;
+mod schema;
+mod search;
+
+pub use articles::ListFilter;
+pub use schema::SCHEMA_VERSION;
+
+use crate::model::{SourceStatus, Validators};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::{Path, PathBuf};
+
+/// File name of the cache inside the data directory.
+pub const DB_FILE: &str = "tintuc.db";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the cache {path}: {reason}")]
+    Open { path: String, reason: String },
+    #[error("cache {path}: {source}")]
+    Migrate {
+        path: String,
+        source: schema::MigrateError,
+    },
+    #[error("cache error: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What one ingest changed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct IngestReport {
+    pub added: usize,
+    pub updated: usize,
+}
+
+impl Store {
+    /// Opens (creating if needed) the cache in `data_dir` and migrates it.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        let path = data_dir.join(DB_FILE);
+        let shown = path.display().to_string();
+        let open_err = |reason: String| StoreError::Open {
+            path: shown.clone(),
+            reason,
+        };
+        std::fs::create_dir_all(data_dir).map_err(|e| open_err(e.to_string()))?;
+        let mut conn = Connection::open(&path).map_err(|e| open_err(e.to_string()))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| open_err(e.to_string()))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrate(&mut conn).map_err(|source| StoreError::Migrate {
+            path: shown.clone(),
+            source,
+        })?;
+        Ok(Store { conn, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The id of the source named `name`, created or its URL updated.
+    pub fn upsert_source(&self, name: &str, url: &str) -> Result<i64, StoreError> {
+        self.conn.execute(
+            "INSERT INTO sources (name, url) VALUES (?1, ?2)
+             ON CONFLICT(name) DO UPDATE SET url = excluded.url",
+            params![name, url],
+        )?;
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM sources WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Validators saved by the last successful fetch of the source's feed.
+    pub fn source_validators(&self, source_id: i64) -> Result<Validators, StoreError> {
+        let v = self
+            .conn
+            .query_row(
+                "SELECT etag, last_modified FROM sources WHERE id = ?1",
+                [source_id],
+                |r| {
+                    Ok(Validators {
+                        etag: r.get(0)?,
+                        last_modified: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(v.unwrap_or_default())
+    }
+
+    /// Records the outcome of a sync of one source. Validators are kept unless new ones are given.
+    pub fn record_sync(
+        &self,
+        source_id: i64,
+        validators: Option<&Validators>,
+        status: &str,
+    ) -> Result<(), StoreError> {
+        let now = chrono::Local::now().fixed_offset().to_rfc3339();
+        match validators {
+            Some(v) => self.conn.execute(
+                "UPDATE sources SET etag = ?2, last_modified = ?3, last_sync = ?4, last_status = ?5
+                 WHERE id = ?1",
+                params![source_id, v.etag, v.last_modified, now, status],
+            )?,
+            None => self.conn.execute(
+                "UPDATE sources SET last_sync = ?2, last_status = ?3 WHERE id = ?1",
+                params![source_id, now, status],
+            )?,
+        };
+        Ok(())
+    }
+
+    /// Every source in the cache with its counts, by name.
+    pub fn sources(&self) -> Result<Vec<SourceStatus>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.name, s.url, s.last_sync, s.last_status,
+                    (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id),
+                    (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.read = 0)
+             FROM sources s ORDER BY s.name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let last_sync: Option<String> = r.get(2)?;
+            Ok(SourceStatus {
+                name: r.get(0)?,
+                url: r.get(1)?,
+                last_sync: last_sync.and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok()),
+                status: r
+                    .get::<_, Option<String>>(3)?
+                    .unwrap_or_else(|| "never synced".into()),
+                articles: r.get::<_, i64>(4)? as u64,
+                unread: r.get::<_, i64>(5)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

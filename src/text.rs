@@ -1,0 +1,107 @@
+//! Text hygiene for everything that comes from the network, and Vietnamese folding for search.
+//!
+//! Untrusted text is normalised to NFC and stripped of control characters before it is stored,
+//! so no escape sequence from a page or feed can ever reach the terminal.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// True for characters that must never be stored: C0 controls except newline and tab,
+/// DEL, C1 controls, and the bidi embedding/override/isolate characters.
+fn is_forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// NFC-normalises and removes forbidden characters; keeps newlines and tabs.
+/// A carriage return becomes a newline so CRLF text keeps its line breaks.
+pub fn sanitize(s: &str) -> String {
+    let unified = s.replace("\r\n", "\n").replace('\r', "\n");
+    unified.nfc().filter(|c| !is_forbidden(*c)).collect()
+}
+
+/// For one-line fields (titles, authors, names): sanitises, then collapses all whitespace
+/// (newlines and tabs included) into single spaces and trims.
+pub fn sanitize_line(s: &str) -> String {
+    collapse_whitespace(&sanitize(s))
+}
+
+/// Collapses runs of whitespace (including no-break spaces) to one space and trims.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Sanitises a multi-paragraph body: paragraphs separated by exactly one blank line,
+/// whitespace inside each paragraph collapsed.
+pub fn sanitize_body(s: &str) -> String {
+    sanitize(s)
+        .split("\n\n")
+        .map(collapse_whitespace)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Folds text for the search index and queries: NFC, then đ/Đ → d/D. The FTS5 tokenizer
+/// (`unicode61 remove_diacritics 2`) removes the other marks, but treats đ as its own letter.
+pub fn fold_for_search(s: &str) -> String {
+    s.nfc()
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
+/// Removes all Vietnamese diacritics (lower-cased), for matching in Rust code (e.g. highlights).
+pub fn strip_diacritics(s: &str) -> String {
+    fold_for_search(s)
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Expands tabs to spaces (terminals would otherwise move the cursor on their own).
+pub fn expand_tabs(s: &str) -> String {
+    s.replace('\t', "    ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_and_bidi_but_keeps_text() {
+        let hostile = "Tin \u{1b}[31mđỏ\u{7}\u{9b}2J \u{202e}lật\u{2066} ngược\u{0}";
+        let clean = sanitize(hostile);
+        assert_eq!(clean, "Tin [31mđỏ2J lật ngược");
+        assert!(!clean.chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn normalises_nfd_to_nfc() {
+        let nfd = "Tie\u{302}\u{301}ng Vie\u{323}\u{302}t";
+        assert_eq!(sanitize(nfd), "Tiếng Việt");
+    }
+
+    #[test]
+    fn line_fields_lose_newlines_and_tabs() {
+        assert_eq!(sanitize_line("  Hội\tnghị\r\n tổng  kết \u{a0}"), "Hội nghị tổng kết");
+    }
+
+    #[test]
+    fn body_keeps_paragraph_breaks_only() {
+        let body = "Đoạn  một\ncòn tiếp.\n\n\n\nĐoạn hai.\r\n\r\n";
+        assert_eq!(sanitize_body(body), "Đoạn một còn tiếp.\n\nĐoạn hai.");
+    }
+
+    #[test]
+    fn folding_maps_d_stroke() {
+        assert_eq!(fold_for_search("Đảng ủy đã"), "Dảng ủy dã");
+        assert_eq!(strip_diacritics("Đảng ủy Nhãn lồng"), "dang uy nhan long");
+    }
+}

@@ -79,15 +79,19 @@ pub struct Keymap(HashMap<Key, Command>);
 
 impl Keymap {
     /// Builds the keymap; an unknown command or key is reported by name.
-    pub fn from_table(table: &std::collections::BTreeMap<String, Vec<String>>) -> Result<Keymap, String> {
+    pub fn from_table(
+        table: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> Result<Keymap, String> {
         let mut map = HashMap::new();
         for (name, keys) in table {
-            let command: Command = serde::Deserialize::deserialize(
-                serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name),
-            )
-            .map_err(|_| format!("[keys]: unknown command `{name}`"))?;
+            let command: Command =
+                serde::Deserialize::deserialize(serde::de::value::StrDeserializer::<
+                    serde::de::value::Error,
+                >::new(name))
+                .map_err(|_| format!("[keys]: unknown command `{name}`"))?;
             for k in keys {
-                let key = Key::parse(k).ok_or_else(|| format!("[keys] {name}: unknown key `{k}`"))?;
+                let key =
+                    Key::parse(k).ok_or_else(|| format!("[keys] {name}: unknown key `{k}`"))?;
                 map.insert(key, command);
             }
         }
@@ -154,8 +158,13 @@ pub enum Msg {
     /// The list was (re)loaded from the store.
     ListLoaded(Vec<Article>),
     /// Reply to `Effect::LoadArticle`; `None` when the id is not in the cache.
-    ArticleLoaded { request: u64, article: Option<Box<Article>> },
-    Resized { reader_height: u16 },
+    ArticleLoaded {
+        request: u64,
+        article: Option<Box<Article>>,
+    },
+    Resized {
+        reader_height: u16,
+    },
     Error(String),
 }
 
@@ -210,7 +219,9 @@ fn command(state: &mut AppState, c: Command) -> Vec<Effect> {
 
 fn move_by(state: &mut AppState, delta: i64) {
     let clamp = |pos: usize, len: usize| -> usize {
-        (pos as i64).saturating_add(delta).clamp(0, len.saturating_sub(1) as i64) as usize
+        (pos as i64)
+            .saturating_add(delta)
+            .clamp(0, len.saturating_sub(1) as i64) as usize
     };
     match state.focus {
         Focus::List => state.selected = clamp(state.selected, state.articles.len()),
@@ -219,7 +230,9 @@ fn move_by(state: &mut AppState, delta: i64) {
             state.related_selected = clamp(state.related_selected, len);
         }
         Focus::Reader => {
-            let scroll = i64::from(state.reader_scroll).saturating_add(delta).clamp(0, i64::from(u16::MAX));
+            let scroll = i64::from(state.reader_scroll)
+                .saturating_add(delta)
+                .clamp(0, i64::from(u16::MAX));
             state.reader_scroll = scroll as u16;
         }
     }
@@ -230,14 +243,18 @@ fn page(state: &mut AppState, direction: i64) {
     if state.focus == Focus::List {
         move_by(state, direction * step);
     } else {
-        let scroll = (i64::from(state.reader_scroll) + direction * step).clamp(0, i64::from(u16::MAX));
+        let scroll =
+            (i64::from(state.reader_scroll) + direction * step).clamp(0, i64::from(u16::MAX));
         state.reader_scroll = scroll as u16;
     }
 }
 
 fn request(state: &mut AppState, id: ArticleId) -> Vec<Effect> {
     state.pending += 1;
-    vec![Effect::LoadArticle { request: state.pending, id }]
+    vec![Effect::LoadArticle {
+        request: state.pending,
+        id,
+    }]
 }
 
 fn open_selected(state: &mut AppState) -> Vec<Effect> {
@@ -255,7 +272,11 @@ fn open_selected(state: &mut AppState) -> Vec<Effect> {
 }
 
 fn open_related(state: &mut AppState, n: usize) -> Vec<Effect> {
-    let Some(entry) = state.open.as_ref().and_then(|a| a.related.get(n.wrapping_sub(1))) else {
+    let Some(entry) = state
+        .open
+        .as_ref()
+        .and_then(|a| a.related.get(n.wrapping_sub(1)))
+    else {
         return Vec::new();
     };
     match entry.id {
@@ -286,7 +307,11 @@ fn back(state: &mut AppState) -> Vec<Effect> {
     }
 }
 
-fn article_loaded(state: &mut AppState, request: u64, article: Option<Box<Article>>) -> Vec<Effect> {
+fn article_loaded(
+    state: &mut AppState,
+    request: u64,
+    article: Option<Box<Article>>,
+) -> Vec<Effect> {
     if request != state.pending {
         return Vec::new(); // a newer request superseded this one
     }
@@ -297,7 +322,10 @@ fn article_loaded(state: &mut AppState, request: u64, article: Option<Box<Articl
     let mut effects = Vec::new();
     if !article.read {
         article.read = true;
-        effects.push(Effect::SetRead { id: article.id, read: true });
+        effects.push(Effect::SetRead {
+            id: article.id,
+            read: true,
+        });
     }
     if let Some(pos) = state.articles.iter().position(|a| a.id == article.id) {
         state.articles[pos].read = true;
@@ -311,7 +339,9 @@ fn article_loaded(state: &mut AppState, request: u64, article: Option<Box<Articl
 }
 
 fn toggle_read(state: &mut AppState) -> Vec<Effect> {
-    let Some(row) = state.articles.get_mut(state.selected) else { return Vec::new() };
+    let Some(row) = state.articles.get_mut(state.selected) else {
+        return Vec::new();
+    };
     row.read = !row.read;
     let (id, read) = (row.id, row.read);
     if let Some(open) = state.open.as_mut().filter(|o| o.id == id) {
@@ -321,7 +351,9 @@ fn toggle_read(state: &mut AppState) -> Vec<Effect> {
 }
 
 fn toggle_star(state: &mut AppState) -> Vec<Effect> {
-    let Some(row) = state.articles.get_mut(state.selected) else { return Vec::new() };
+    let Some(row) = state.articles.get_mut(state.selected) else {
+        return Vec::new();
+    };
     row.starred = !row.starred;
     let (id, starred) = (row.id, row.starred);
     if let Some(open) = state.open.as_mut().filter(|o| o.id == id) {

@@ -169,7 +169,10 @@ impl Config {
                 return Err(fail("name", "a source needs a non-empty name".into()));
             }
             if self.sources[..i].iter().any(|o| o.name == s.name) {
-                return Err(fail("name", format!("source name \"{}\" is used twice", s.name)));
+                return Err(fail(
+                    "name",
+                    format!("source name \"{}\" is used twice", s.name),
+                ));
             }
             match url::Url::parse(&s.url) {
                 Ok(u) if matches!(u.scheme(), "http" | "https" | "file") => {}
@@ -262,7 +265,8 @@ mod tests {
 
     #[test]
     fn user_file_overrides_only_what_it_names() {
-        let text = "[sync]\ntimeout_secs = 5\n\n[[source]]\nname = \"A\"\nurl = \"https://a.vn/rss\"\n";
+        let text =
+            "[sync]\ntimeout_secs = 5\n\n[[source]]\nname = \"A\"\nurl = \"https://a.vn/rss\"\n";
         let c = Config::parse(text, "c.toml").unwrap();
         assert_eq!(c.sync.timeout_secs, 5);
         assert_eq!(c.sync.concurrency, 8);
@@ -279,7 +283,9 @@ mod tests {
     #[test]
     fn unknown_key_names_file_line_and_key() {
         let text = "[sync]\ntimeout_secs = 5\ntimout = 3\n";
-        let err = Config::parse(text, "/home/u/c.toml").unwrap_err().to_string();
+        let err = Config::parse(text, "/home/u/c.toml")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("/home/u/c.toml:3:"), "{err}");
         assert!(err.contains("`timout`"), "{err}");
         assert!(!err.contains('\n'));
@@ -298,6 +304,9 @@ mod tests {
     fn bad_source_url_is_reported() {
         let text = "[[source]]\nname = \"A\"\nurl = \"ftp://x\"\n";
         let err = Config::parse(text, "c.toml").unwrap_err().to_string();
-        assert!(err.starts_with("c.toml:3:") && err.contains("`url`"), "{err}");
+        assert!(
+            err.starts_with("c.toml:3:") && err.contains("`url`"),
+            "{err}"
+        );
     }
 }

@@ -25,7 +25,10 @@ enum StoreRequest {
 pub fn run(store: Store, config: &Config, offline: bool) -> anyhow::Result<()> {
     let keymap = Keymap::from_table(&config.keys).map_err(anyhow::Error::msg)?;
     let theme = Theme::default();
-    let view = View { theme: &theme, language: config.ui.language };
+    let view = View {
+        theme: &theme,
+        language: config.ui.language,
+    };
     let (events_tx, events) = channel();
     let store_tx = spawn_store_thread(store, events_tx.clone());
     spawn_input_thread(events_tx);
@@ -45,7 +48,10 @@ fn event_loop(
     view: &View,
     offline: bool,
 ) -> anyhow::Result<()> {
-    let mut state = AppState { offline, ..AppState::default() };
+    let mut state = AppState {
+        offline,
+        ..AppState::default()
+    };
     let mut dirty = true;
     loop {
         if dirty {
@@ -94,11 +100,18 @@ fn spawn_store_thread(store: Store, events: Sender<Event>) -> Sender<StoreReques
 
 fn serve(store: &Store, request: StoreRequest) -> Option<Msg> {
     let result = match request {
-        StoreRequest::LoadList => store.list(&ListFilter::default()).map(|l| Some(Msg::ListLoaded(l))),
-        StoreRequest::Effect(Effect::LoadArticle { request, id }) => store
-            .article(id)
-            .map(|a| Some(Msg::ArticleLoaded { request, article: a.map(Box::new) })),
-        StoreRequest::Effect(Effect::SetRead { id, read }) => store.set_read(id, read).map(|_| None),
+        StoreRequest::LoadList => store
+            .list(&ListFilter::default())
+            .map(|l| Some(Msg::ListLoaded(l))),
+        StoreRequest::Effect(Effect::LoadArticle { request, id }) => store.article(id).map(|a| {
+            Some(Msg::ArticleLoaded {
+                request,
+                article: a.map(Box::new),
+            })
+        }),
+        StoreRequest::Effect(Effect::SetRead { id, read }) => {
+            store.set_read(id, read).map(|_| None)
+        }
         StoreRequest::Effect(Effect::SetStarred { id, starred }) => {
             store.set_starred(id, starred).map(|_| None)
         }

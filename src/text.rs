@@ -90,7 +90,10 @@ mod tests {
 
     #[test]
     fn line_fields_lose_newlines_and_tabs() {
-        assert_eq!(sanitize_line("  Hội\tnghị\r\n tổng  kết \u{a0}"), "Hội nghị tổng kết");
+        assert_eq!(
+            sanitize_line("  Hội\tnghị\r\n tổng  kết \u{a0}"),
+            "Hội nghị tổng kết"
+        );
     }
 
     #[test]

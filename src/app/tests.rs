@@ -22,7 +22,10 @@ fn article(id: ArticleId, related: Vec<Related>) -> Article {
 
 fn state_with_list(n: i64) -> AppState {
     let mut s = AppState::default();
-    update(&mut s, Msg::ListLoaded((1..=n).map(|i| article(i, vec![])).collect()));
+    update(
+        &mut s,
+        Msg::ListLoaded((1..=n).map(|i| article(i, vec![])).collect()),
+    );
     s
 }
 
@@ -31,7 +34,13 @@ fn load(s: &mut AppState, effects: Vec<Effect>, a: Article) {
         panic!("expected a load, got {effects:?}");
     };
     assert_eq!(id, a.id);
-    update(s, Msg::ArticleLoaded { request, article: Some(Box::new(a)) });
+    update(
+        s,
+        Msg::ArticleLoaded {
+            request,
+            article: Some(Box::new(a)),
+        },
+    );
 }
 
 #[test]
@@ -54,8 +63,16 @@ fn opening_loads_marks_read_and_focuses_the_reader() {
     let mut s = state_with_list(3);
     update(&mut s, Msg::Command(Command::Down));
     let effects = update(&mut s, Msg::Command(Command::Open));
-    let Effect::LoadArticle { request, .. } = effects[0] else { panic!() };
-    let effects = update(&mut s, Msg::ArticleLoaded { request, article: Some(Box::new(article(2, vec![]))) });
+    let Effect::LoadArticle { request, .. } = effects[0] else {
+        panic!()
+    };
+    let effects = update(
+        &mut s,
+        Msg::ArticleLoaded {
+            request,
+            article: Some(Box::new(article(2, vec![]))),
+        },
+    );
     assert_eq!(effects, vec![Effect::SetRead { id: 2, read: true }]);
     assert_eq!(s.open.as_ref().unwrap().id, 2);
     assert!(s.articles[1].read);
@@ -68,9 +85,17 @@ fn stale_replies_are_dropped() {
     let first = update(&mut s, Msg::Command(Command::Open));
     update(&mut s, Msg::Command(Command::Down));
     let second = update(&mut s, Msg::Command(Command::Open));
-    let Effect::LoadArticle { request: old, .. } = first[0] else { panic!() };
+    let Effect::LoadArticle { request: old, .. } = first[0] else {
+        panic!()
+    };
     load(&mut s, second, article(2, vec![]));
-    update(&mut s, Msg::ArticleLoaded { request: old, article: Some(Box::new(article(1, vec![]))) });
+    update(
+        &mut s,
+        Msg::ArticleLoaded {
+            request: old,
+            article: Some(Box::new(article(1, vec![]))),
+        },
+    );
     assert_eq!(s.open.as_ref().unwrap().id, 2);
 }
 
@@ -78,8 +103,16 @@ fn stale_replies_are_dropped() {
 fn digits_open_related_and_back_returns() {
     let mut s = state_with_list(3);
     let related = vec![
-        Related { title: "Không có".into(), url: "http://p.vn/x".into(), id: None },
-        Related { title: "Bài 3".into(), url: "http://p.vn/3".into(), id: Some(3) },
+        Related {
+            title: "Không có".into(),
+            url: "http://p.vn/x".into(),
+            id: None,
+        },
+        Related {
+            title: "Bài 3".into(),
+            url: "http://p.vn/3".into(),
+            id: Some(3),
+        },
     ];
     let effects = update(&mut s, Msg::Command(Command::Open));
     load(&mut s, effects, article(1, related));
@@ -124,7 +157,16 @@ fn keymap_from_defaults_and_errors_by_name() {
 #[test]
 fn toggles_update_row_and_ask_the_store() {
     let mut s = state_with_list(2);
-    assert_eq!(update(&mut s, Msg::Command(Command::ToggleStar)), vec![Effect::SetStarred { id: 1, starred: true }]);
+    assert_eq!(
+        update(&mut s, Msg::Command(Command::ToggleStar)),
+        vec![Effect::SetStarred {
+            id: 1,
+            starred: true
+        }]
+    );
     assert!(s.articles[0].starred);
-    assert_eq!(update(&mut s, Msg::Command(Command::ToggleRead)), vec![Effect::SetRead { id: 1, read: true }]);
+    assert_eq!(
+        update(&mut s, Msg::Command(Command::ToggleRead)),
+        vec![Effect::SetRead { id: 1, read: true }]
+    );
 }

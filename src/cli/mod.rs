@@ -11,7 +11,11 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
-#[command(name = "tintuc", version, about = "A terminal news reader: sync portals, read offline")]
+#[command(
+    name = "tintuc",
+    version,
+    about = "A terminal news reader: sync portals, read offline"
+)]
 pub struct Args {
     /// Config file (default: ~/.config/tintuc/config.toml)
     #[arg(long, global = true, value_name = "FILE")]
@@ -91,7 +95,11 @@ pub fn main() -> i32 {
         Ok(code) => code,
         Err(e) => {
             // One line: the outermost context and its cause, no backtrace.
-            let line = e.chain().map(|c| c.to_string()).collect::<Vec<_>>().join(": ");
+            let line = e
+                .chain()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(": ");
             eprintln!("tintuc: {}", crate::text::sanitize_line(&line));
             1
         }
@@ -104,10 +112,21 @@ fn run(args: Args) -> anyhow::Result<i32> {
     match args.command {
         None => open_reader(&data_dir, &config, args.offline),
         Some(Cmd::Demo) => demo(args.data_dir.as_deref(), &config),
-        Some(Cmd::Sync { sources, quiet }) => sync(&data_dir, &config, &sources, quiet, args.offline),
-        Some(Cmd::List { source, unread, limit, json }) => {
+        Some(Cmd::Sync { sources, quiet }) => {
+            sync(&data_dir, &config, &sources, quiet, args.offline)
+        }
+        Some(Cmd::List {
+            source,
+            unread,
+            limit,
+            json,
+        }) => {
             let store = open_store(&data_dir)?;
-            let list = store.list(&ListFilter { source, unread_only: unread, limit })?;
+            let list = store.list(&ListFilter {
+                source,
+                unread_only: unread,
+                limit,
+            })?;
             output::articles(&list, json)
         }
         Some(Cmd::Read { id, format }) => {
@@ -148,7 +167,13 @@ fn open_reader(data_dir: &Path, config: &Config, offline: bool) -> anyhow::Resul
     Ok(0)
 }
 
-fn sync(data_dir: &Path, config: &Config, names: &[String], quiet: bool, offline: bool) -> anyhow::Result<i32> {
+fn sync(
+    data_dir: &Path,
+    config: &Config,
+    names: &[String],
+    quiet: bool,
+    offline: bool,
+) -> anyhow::Result<i32> {
     let sources = sync_cmd::select(config, names)?;
     let _lock = sync_cmd::lock(data_dir)?;
     let mut store = open_store(data_dir)?;
@@ -159,12 +184,13 @@ fn sync(data_dir: &Path, config: &Config, names: &[String], quiet: bool, offline
         }
     })?;
     eprintln!(
-        "{} source(s): {} new, {} updated, {} unchanged, {} problem(s)",
+        "{} source(s): {} new, {} updated, {} unchanged, {} problem(s), {} related page(s) skipped",
         summary.sources,
         summary.added,
         summary.updated,
         summary.not_modified,
-        summary.failures.len()
+        summary.failures.len(),
+        summary.skipped
     );
     Ok(if summary.failures.is_empty() { 0 } else { 2 })
 }
@@ -190,7 +216,11 @@ fn demo(data_dir: Option<&Path>, base: &Config) -> anyhow::Result<i32> {
     eprintln!("demo portal on {}", server.base_url());
     let code = sync(&dir, &config, &[], false, false)?;
     if !std::io::stdout().is_terminal() {
-        eprintln!("synced into {}; open it with: tintuc --data-dir {}", dir.display(), dir.display());
+        eprintln!(
+            "synced into {}; open it with: tintuc --data-dir {}",
+            dir.display(),
+            dir.display()
+        );
         return Ok(code);
     }
     crate::runtime::run(open_store(&dir)?, &config, false)?;

@@ -25,8 +25,21 @@ pub fn articles(list: &[Article], json: bool) -> anyhow::Result<i32> {
     }
     let mut out = std::io::stdout().lock();
     for a in list {
-        let mark = if a.starred { '*' } else if a.read { ' ' } else { 'N' };
-        writeln!(out, "{:>6} {mark} {}  {}  [{}]", a.id, when(a), a.title, a.source)?;
+        let mark = if a.starred {
+            '*'
+        } else if a.read {
+            ' '
+        } else {
+            'N'
+        };
+        writeln!(
+            out,
+            "{:>6} {mark} {}  {}  [{}]",
+            a.id,
+            when(a),
+            a.title,
+            a.source
+        )?;
     }
     Ok(0)
 }
@@ -57,7 +70,13 @@ pub fn article(a: &Article, format: Format) -> anyhow::Result<i32> {
             }
         }
         Format::Markdown => {
-            writeln!(out, "# {}\n\n_{}_  \n<{}>\n\n{body}", a.title, meta(a), a.url)?;
+            writeln!(
+                out,
+                "# {}\n\n_{}_  \n<{}>\n\n{body}",
+                a.title,
+                meta(a),
+                a.url
+            )?;
             if !a.related.is_empty() {
                 writeln!(out, "\n## Bài viết khác\n")?;
                 for r in &a.related {
@@ -105,7 +124,11 @@ pub fn sources(config: &Config, mut known: Vec<SourceStatus>, json: bool) -> any
             .last_sync
             .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
             .unwrap_or_else(|| "never".into());
-        writeln!(out, "{}  {}\n    last sync {last} · {} · {} articles, {} unread", s.name, s.url, s.status, s.articles, s.unread)?;
+        writeln!(
+            out,
+            "{}  {}\n    last sync {last} · {} · {} articles, {} unread",
+            s.name, s.url, s.status, s.articles, s.unread
+        )?;
     }
     Ok(0)
 }

@@ -17,6 +17,8 @@ pub struct SyncSummary {
     pub not_modified: usize,
     /// One line per failed source or page: "source: URL: reason".
     pub failures: Vec<String>,
+    /// Related-list pages that could not be prefetched (reported, not failures).
+    pub skipped: usize,
 }
 
 /// Holds the cache's write lock: one sync at a time per data directory.
@@ -72,9 +74,12 @@ pub fn sync_into(
             validators: store.source_validators(id)?,
         });
     }
-    let syncer = Syncer::new(&config.sync, offline, store.full_text_urls()?)
-        .map_err(anyhow::Error::msg)?;
-    let mut summary = SyncSummary { sources: jobs.len(), ..SyncSummary::default() };
+    let syncer =
+        Syncer::new(&config.sync, offline, store.full_text_urls()?).map_err(anyhow::Error::msg)?;
+    let mut summary = SyncSummary {
+        sources: jobs.len(),
+        ..SyncSummary::default()
+    };
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::scope(|scope| -> anyhow::Result<()> {
         scope.spawn(move || syncer.run(&jobs, &tx));
@@ -99,10 +104,20 @@ fn handle(
             summary.added += report.added;
             summary.updated += report.updated;
         }
-        SyncEvent::PageFailed { source, url, reason } => {
-            let line = format!("{source}: {url}: {reason}");
-            progress(&line);
-            summary.failures.push(line);
+        SyncEvent::PageFailed {
+            source,
+            url,
+            reason,
+            prefetch,
+        } => {
+            if prefetch {
+                progress(&format!("{source}: related page skipped: {url}: {reason}"));
+                summary.skipped += 1;
+            } else {
+                let line = format!("{source}: {url}: {reason}");
+                progress(&line);
+                summary.failures.push(line);
+            }
         }
         SyncEvent::SourceDone { source, result } => {
             let id = ids[&source];
@@ -112,7 +127,10 @@ fn handle(
                         summary.not_modified += 1;
                     }
                     store.record_sync(id, outcome.validators.as_ref(), "ok")?;
-                    progress(&format!("{source}: ok ({} items in the feed)", outcome.items));
+                    progress(&format!(
+                        "{source}: ok ({} items in the feed)",
+                        outcome.items
+                    ));
                 }
                 Err(reason) => {
                     store.record_sync(id, None, &reason)?;

@@ -84,26 +84,48 @@ fn meta_time(t: &NaiveDateTime) -> String {
 
 fn chrome_top(portal: &Portal, out: &mut String) {
     let menu = [
-        "Trang chủ", "Giới thiệu", "Thông tin - Tuyên truyền", "Xây dựng Đảng",
-        "Kinh tế - Xã hội", "Nông nghiệp - Nông thôn", "Văn hóa - Du lịch", "Văn bản", "Liên hệ",
+        "Trang chủ",
+        "Giới thiệu",
+        "Thông tin - Tuyên truyền",
+        "Xây dựng Đảng",
+        "Kinh tế - Xã hội",
+        "Nông nghiệp - Nông thôn",
+        "Văn hóa - Du lịch",
+        "Văn bản",
+        "Liên hệ",
     ];
-    let _ = write!(out, "<div id=\"banner\"><a href=\"/\">{}</a></div><ul class=\"main-menu\">", esc(&portal.site.name));
+    let _ = write!(
+        out,
+        "<div id=\"banner\"><a href=\"/\">{}</a></div><ul class=\"main-menu\">",
+        esc(&portal.site.name)
+    );
     for m in menu {
         let _ = write!(out, "<li><a href=\"/\">{}</a></li>", esc(m));
     }
     out.push_str("</ul><div class=\"today\">Thứ Tư, ngày 25 tháng 11 năm 2026</div>");
-    out.push_str("<form class=\"search\" action=\"/\"><input name=\"q\"><button>Tìm kiếm</button></form>");
+    out.push_str(
+        "<form class=\"search\" action=\"/\"><input name=\"q\"><button>Tìm kiếm</button></form>",
+    );
 }
 
 fn chrome_bottom(portal: &Portal, out: &mut String) {
     out.push_str("<div class=\"col-side\"><h3>Tin xem nhiều</h3><ul>");
     for a in portal.articles.iter().take(5) {
-        let _ = write!(out, "<li><a href=\"{}\">{}</a></li>", a.path(), esc(&a.title));
+        let _ = write!(
+            out,
+            "<li><a href=\"{}\">{}</a></li>",
+            a.path(),
+            esc(&a.title)
+        );
     }
     out.push_str("</ul><div class=\"poll\"><h3>Thăm dò ý kiến</h3><p>Bạn thường đọc tin vào lúc nào?</p>\
         <label><input type=\"radio\" name=\"p\">Buổi sáng</label><label><input type=\"radio\" name=\"p\">Buổi tối</label>\
         <button>Biểu quyết</button></div><div class=\"counter\">Đang truy cập: 12<br>Tổng lượt truy cập: 345.678</div></div>");
-    let _ = write!(out, "<div class=\"footer\"><p><b>{}</b></p>", esc(&portal.site.publisher));
+    let _ = write!(
+        out,
+        "<div class=\"footer\"><p><b>{}</b></p>",
+        esc(&portal.site.publisher)
+    );
     for line in &portal.site.footer {
         let _ = write!(out, "<p>{}</p>", esc(line));
     }
@@ -120,23 +142,46 @@ fn article_page(portal: &Portal, a: &DemoArticle) -> String {
     for c in &a.category {
         let _ = write!(out, " » <a href=\"/\">{}</a>", esc(c));
     }
-    let author = a.author.as_deref().map(|x| format!(" | {}", esc(x))).unwrap_or_default();
-    let _ = write!(out, "</div><div class=\"meta\">Đăng ngày: {} | Lượt xem: {}{author}</div>\
+    let author = a
+        .author
+        .as_deref()
+        .map(|x| format!(" | {}", esc(x)))
+        .unwrap_or_default();
+    let _ = write!(
+        out,
+        "</div><div class=\"meta\">Đăng ngày: {} | Lượt xem: {}{author}</div>\
         <h1 class=\"title\">{}</h1><div class=\"detail\"><p><strong>{}</strong></p>",
-        meta_time(&a.published), a.views, esc(&a.title), esc(&a.lead));
+        meta_time(&a.published),
+        a.views,
+        esc(&a.title),
+        esc(&a.lead)
+    );
     for p in &a.body {
         match p.strip_prefix("[caption] ") {
-            Some(c) => { let _ = write!(out, "<p style=\"text-align:center\"><img src=\"/anh/{}.jpg\" alt=\"\"></p><p class=\"caption\"><em>{}</em></p>", a.slug, esc(c)); }
-            None => { let _ = write!(out, "<p>{}</p>", esc(p)); }
+            Some(c) => {
+                let _ = write!(out, "<p style=\"text-align:center\"><img src=\"/anh/{}.jpg\" alt=\"\"></p><p class=\"caption\"><em>{}</em></p>", a.slug, esc(c));
+            }
+            None => {
+                let _ = write!(out, "<p>{}</p>", esc(p));
+            }
         }
     }
     if let Some(s) = &a.signature {
-        let _ = write!(out, "<p style=\"text-align:right\"><strong>{}</strong></p>", esc(s));
+        let _ = write!(
+            out,
+            "<p style=\"text-align:right\"><strong>{}</strong></p>",
+            esc(s)
+        );
     }
     out.push_str("</div><div class=\"other-news\"><p><b>Bài viết khác:</b></p><ul>");
     for slug in &a.related {
         if let Some(r) = portal.articles.iter().find(|x| &x.slug == slug) {
-            let _ = write!(out, "<li><a href=\"{}\">{}</a></li>", r.path(), esc(&r.title));
+            let _ = write!(
+                out,
+                "<li><a href=\"{}\">{}</a></li>",
+                r.path(),
+                esc(&r.title)
+            );
         }
     }
     out.push_str("</ul></div></div>");
@@ -154,7 +199,12 @@ fn home_page(portal: &Portal) -> String {
     chrome_top(portal, &mut out);
     out.push_str("<div class=\"col-main\"><ul class=\"news-list\">");
     for a in &portal.articles {
-        let _ = write!(out, "<li><a href=\"{}\">{}</a></li>", a.path(), esc(&a.title));
+        let _ = write!(
+            out,
+            "<li><a href=\"{}\">{}</a></li>",
+            a.path(),
+            esc(&a.title)
+        );
     }
     out.push_str("</ul></div>");
     chrome_bottom(portal, &mut out);
@@ -177,8 +227,11 @@ fn rss(portal: &Portal) -> String {
             .map(|t| t.to_rfc2822())
             .unwrap_or_default();
         let (title, path, lead) = (esc(&a.title), a.path(), esc(&a.lead));
-        let _ = write!(out, "<item><title>{title}</title><link>{{base}}{path}</link><guid>{{base}}{path}</guid>\
-            <description>{lead}</description><pubDate>{time}</pubDate></item>\n");
+        let _ = writeln!(
+            out,
+            "<item><title>{title}</title><link>{{base}}{path}</link><guid>{{base}}{path}</guid>\
+            <description>{lead}</description><pubDate>{time}</pubDate></item>"
+        );
     }
     out.push_str("</channel></rss>\n");
     out
@@ -195,7 +248,11 @@ mod tests {
         for a in &p.articles {
             assert!(!a.related.is_empty(), "{} has no related list", a.slug);
             for r in &a.related {
-                assert!(p.articles.iter().any(|x| &x.slug == r), "{}: unknown related {r}", a.slug);
+                assert!(
+                    p.articles.iter().any(|x| &x.slug == r),
+                    "{}: unknown related {r}",
+                    a.slug
+                );
             }
         }
     }

@@ -116,7 +116,11 @@ fn serve(stream: TcpStream, routes: &HashMap<String, Route>, stats: &Stats) -> s
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let path = request_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .to_string();
     let mut if_none_match = None;
     for _ in 0..100 {
         let mut line = String::new();
@@ -142,13 +146,18 @@ fn respond(
     let Some(route) = route else {
         let body = b"not found";
         write!(stream, "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;
-        stats.body_bytes.fetch_add(body.len() as u64, Ordering::SeqCst);
+        stats
+            .body_bytes
+            .fetch_add(body.len() as u64, Ordering::SeqCst);
         return stream.write_all(body);
     };
     let etag = format!("\"{:016x}\"", fnv1a(&route.body));
     if if_none_match == Some(etag.as_str()) {
         stats.not_modified.fetch_add(1, Ordering::SeqCst);
-        return write!(stream, "HTTP/1.1 304 Not Modified\r\nETag: {etag}\r\nConnection: close\r\n\r\n");
+        return write!(
+            stream,
+            "HTTP/1.1 304 Not Modified\r\nETag: {etag}\r\nConnection: close\r\n\r\n"
+        );
     }
     write!(
         stream,
@@ -156,7 +165,9 @@ fn respond(
         route.content_type,
         route.body.len()
     )?;
-    stats.body_bytes.fetch_add(route.body.len() as u64, Ordering::SeqCst);
+    stats
+        .body_bytes
+        .fetch_add(route.body.len() as u64, Ordering::SeqCst);
     stream.write_all(&route.body)
 }
 

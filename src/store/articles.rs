@@ -136,8 +136,10 @@ impl Store {
     }
 
     pub fn set_read(&self, id: ArticleId, read: bool) -> Result<(), StoreError> {
-        self.conn
-            .execute("UPDATE articles SET read = ?2 WHERE id = ?1", params![id, read])?;
+        self.conn.execute(
+            "UPDATE articles SET read = ?2 WHERE id = ?1",
+            params![id, read],
+        )?;
         Ok(())
     }
 
@@ -159,11 +161,7 @@ impl Store {
     }
 }
 
-fn existing_id(
-    tx: &Transaction,
-    source_id: i64,
-    a: &NewArticle,
-) -> rusqlite::Result<Option<i64>> {
+fn existing_id(tx: &Transaction, source_id: i64, a: &NewArticle) -> rusqlite::Result<Option<i64>> {
     tx.query_row(
         "SELECT id FROM articles WHERE source_id = ?1 AND (guid = ?2 OR url = ?3) LIMIT 1",
         params![source_id, a.guid, a.url],
@@ -204,9 +202,10 @@ fn insert_article(
 
 /// Updates a cached article. A feed-only copy never replaces a body taken from the page.
 fn update_article(tx: &Transaction, id: i64, a: &NewArticle, now: &str) -> rusqlite::Result<()> {
-    let had_full: bool = tx.query_row("SELECT full_text FROM articles WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })?;
+    let had_full: bool =
+        tx.query_row("SELECT full_text FROM articles WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
     if had_full && !a.full_text {
         return Ok(());
     }

@@ -51,10 +51,7 @@ mod tests {
 
     #[test]
     fn query_quotes_words_and_prefixes_the_last() {
-        assert_eq!(
-            fts_query("Đảng ủy").as_deref(),
-            Some("\"Dảng\" \"ủy\"*")
-        );
+        assert_eq!(fts_query("Đảng ủy").as_deref(), Some("\"Dảng\" \"ủy\"*"));
         assert_eq!(fts_query("  \"OR\" * ( "), Some("\"OR\"*".to_string()));
         assert_eq!(fts_query(" -- "), None);
     }

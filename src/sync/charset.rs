@@ -44,11 +44,13 @@ fn declared_in_document(bytes: &[u8]) -> Option<&'static Encoding> {
                 .collect();
             if let Some(e) = Encoding::for_label(label.as_bytes()) {
                 // A page that says UTF-16 in ASCII bytes is not UTF-16.
-                return Some(if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
-                    encoding_rs::UTF_8
-                } else {
-                    e
-                });
+                return Some(
+                    if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
+                        encoding_rs::UTF_8
+                    } else {
+                        e
+                    },
+                );
             }
         }
     }

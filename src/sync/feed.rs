@@ -125,7 +125,10 @@ mod tests {
             "2021-01-15T08:41:57+07:00"
         );
         let again = parse(RSS, "https://p.vn/rss/tin.rss").unwrap();
-        assert_eq!(items[1].guid, again[1].guid, "ids must be stable across parses");
+        assert_eq!(
+            items[1].guid, again[1].guid,
+            "ids must be stable across parses"
+        );
     }
 
     #[test]

@@ -32,10 +32,12 @@ pub enum SyncEvent {
         articles: Vec<NewArticle>,
     },
     /// One page failed; the source goes on (its article keeps the feed's text).
+    /// `prefetch` pages are those only a related list points to: worth a note, not a failure.
     PageFailed {
         source: String,
         url: String,
         reason: String,
+        prefetch: bool,
     },
     /// The source is finished: `Err` names the URL and the reason it failed.
     SourceDone {
@@ -61,7 +63,11 @@ pub struct Syncer {
 }
 
 impl Syncer {
-    pub fn new(config: &SyncConfig, offline: bool, cached: HashSet<String>) -> Result<Self, String> {
+    pub fn new(
+        config: &SyncConfig,
+        offline: bool,
+        cached: HashSet<String>,
+    ) -> Result<Self, String> {
         Ok(Syncer {
             fetcher: Fetcher::new(config, offline).map_err(|e| e.to_string())?,
             hosts: HostLimiter::new(config.per_host_concurrency),
@@ -81,7 +87,11 @@ impl Syncer {
         });
     }
 
-    fn sync_source(&self, job: &SourceJob, events: &Sender<SyncEvent>) -> Result<SourceOutcome, String> {
+    fn sync_source(
+        &self,
+        job: &SourceJob,
+        events: &Sender<SyncEvent>,
+    ) -> Result<SourceOutcome, String> {
         let fetched = {
             let _slot = self.hosts.acquire(&job.url);
             self.fetcher.fetch(&job.url, &job.validators)
@@ -118,7 +128,12 @@ impl Syncer {
     }
 
     /// Fetches the page of every feed item not cached yet and merges what it finds.
-    fn complete(&self, source: &str, items: Vec<NewArticle>, events: &Sender<SyncEvent>) -> Vec<NewArticle> {
+    fn complete(
+        &self,
+        source: &str,
+        items: Vec<NewArticle>,
+        events: &Sender<SyncEvent>,
+    ) -> Vec<NewArticle> {
         if !self.config.full_text {
             return items;
         }
@@ -134,6 +149,7 @@ impl Syncer {
                         source: source.to_string(),
                         url: item.url.clone(),
                         reason,
+                        prefetch: false,
                     });
                     item.clone()
                 }
@@ -156,20 +172,34 @@ impl Syncer {
         let mut wanted = Vec::new();
         for a in articles.iter().filter(|a| a.full_text) {
             for (_, url) in &a.related {
-                if same_host(url, &a.url) && !self.cached.contains(url) && known.insert(url.clone()) {
+                if same_host(url, &a.url) && !self.cached.contains(url) && known.insert(url.clone())
+                {
                     wanted.push(url.clone());
                 }
             }
         }
         let fetched = parallel_map(&wanted, self.config.per_host_concurrency, |url| {
-            self.fetch_article(url).map_err(|reason| (url.clone(), reason))
+            self.fetch_article(url)
+                .map_err(|reason| (url.clone(), reason))
         });
         let mut out = Vec::new();
         for (url, result) in wanted.iter().zip(fetched) {
             match result {
-                Ok(page) => out.push(merge(NewArticle { guid: url.clone(), url: url.clone(), ..Default::default() }, page)),
+                Ok(page) => out.push(merge(
+                    NewArticle {
+                        guid: url.clone(),
+                        url: url.clone(),
+                        ..Default::default()
+                    },
+                    page,
+                )),
                 Err((url, reason)) => {
-                    let _ = events.send(SyncEvent::PageFailed { source: source.to_string(), url, reason });
+                    let _ = events.send(SyncEvent::PageFailed {
+                        source: source.to_string(),
+                        url,
+                        reason,
+                        prefetch: true,
+                    });
                 }
             }
         }
@@ -198,7 +228,11 @@ impl Syncer {
 pub fn merge(item: NewArticle, page: Extracted) -> NewArticle {
     let line = |s: Option<String>| s.map(|s| sanitize_line(&s)).filter(|s| !s.is_empty());
     let body = sanitize_body(&page.body);
-    let title = if item.title.is_empty() { line(page.title).unwrap_or_default() } else { item.title };
+    let title = if item.title.is_empty() {
+        line(page.title).unwrap_or_default()
+    } else {
+        item.title
+    };
     let related = page
         .related
         .into_iter()
@@ -221,6 +255,10 @@ pub fn merge(item: NewArticle, page: Extracted) -> NewArticle {
 }
 
 fn same_host(a: &str, b: &str) -> bool {
-    let host = |u: &str| url::Url::parse(u).ok().and_then(|u| u.host_str().map(str::to_string));
+    let host = |u: &str| {
+        url::Url::parse(u)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+    };
     host(a).is_some() && host(a) == host(b)
 }

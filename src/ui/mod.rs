@@ -38,7 +38,12 @@ pub fn panes(area: Rect) -> Panes {
         Constraint::Percentage(25),
     ])
     .areas(main);
-    Panes { list, reader, related, status }
+    Panes {
+        list,
+        reader,
+        related,
+        status,
+    }
 }
 
 pub fn render(frame: &mut Frame, state: &AppState, view: &View) {
@@ -51,21 +56,32 @@ pub fn render(frame: &mut Frame, state: &AppState, view: &View) {
 }
 
 fn pane<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
-    let colour = if focused { theme.border_focused } else { theme.border };
+    let colour = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
     Block::default()
         .borders(Borders::ALL)
         .border_style(Style::default().fg(colour))
-        .title(Span::styled(format!(" {title} "), Style::default().fg(colour).add_modifier(Modifier::BOLD)))
+        .title(Span::styled(
+            format!(" {title} "),
+            Style::default().fg(colour).add_modifier(Modifier::BOLD),
+        ))
 }
 
 fn short_date(a: &Article) -> String {
-    a.published.map(|t| t.format("%d/%m").to_string()).unwrap_or_else(|| "     ".into())
+    a.published
+        .map(|t| t.format("%d/%m").to_string())
+        .unwrap_or_else(|| "     ".into())
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, state: &AppState, view: &View, s: &Strings) {
     let block = pane(s.list, state.focus == Focus::List, view.theme);
     if state.articles.is_empty() {
-        let text = Paragraph::new(s.empty_list).wrap(Wrap { trim: true }).block(block);
+        let text = Paragraph::new(s.empty_list)
+            .wrap(Wrap { trim: true })
+            .block(block);
         frame.render_widget(text, area);
         return;
     }
@@ -73,17 +89,32 @@ fn draw_list(frame: &mut Frame, area: Rect, state: &AppState, view: &View, s: &S
         .articles
         .iter()
         .map(|a| {
-            let mark = if a.starred { "★" } else if a.read { " " } else { "●" };
-            let colour = if a.read { view.theme.read } else { view.theme.unread };
+            let mark = if a.starred {
+                "★"
+            } else if a.read {
+                " "
+            } else {
+                "●"
+            };
+            let colour = if a.read {
+                view.theme.read
+            } else {
+                view.theme.unread
+            };
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{mark} "), Style::default().fg(view.theme.title)),
-                Span::styled(format!("{} ", short_date(a)), Style::default().fg(view.theme.dim)),
+                Span::styled(
+                    format!("{} ", short_date(a)),
+                    Style::default().fg(view.theme.dim),
+                ),
                 Span::styled(a.title.clone(), Style::default().fg(colour)),
             ]))
         })
         .collect();
     let list = List::new(items).block(block).highlight_style(
-        Style::default().bg(view.theme.selected_bg).fg(view.theme.selected_fg),
+        Style::default()
+            .bg(view.theme.selected_bg)
+            .fg(view.theme.selected_fg),
     );
     let mut list_state = ListState::default().with_selected(Some(state.selected));
     frame.render_stateful_widget(list, area, &mut list_state);
@@ -110,8 +141,16 @@ fn meta_line(a: &Article, s: &Strings) -> String {
 
 fn reader_lines<'a>(a: &'a Article, view: &View, s: &Strings) -> Vec<Line<'a>> {
     let mut lines = vec![
-        Line::from(Span::styled(a.title.as_str(), Style::default().fg(view.theme.title).add_modifier(Modifier::BOLD))),
-        Line::from(Span::styled(meta_line(a, s), Style::default().fg(view.theme.meta))),
+        Line::from(Span::styled(
+            a.title.as_str(),
+            Style::default()
+                .fg(view.theme.title)
+                .add_modifier(Modifier::BOLD),
+        )),
+        Line::from(Span::styled(
+            meta_line(a, s),
+            Style::default().fg(view.theme.meta),
+        )),
         Line::default(),
     ];
     let body = a.body.as_deref().unwrap_or(&a.summary);
@@ -142,18 +181,38 @@ fn draw_reader(frame: &mut Frame, area: Rect, state: &AppState, view: &View, s: 
 
 fn draw_related(frame: &mut Frame, area: Rect, state: &AppState, view: &View, s: &Strings) {
     let block = pane(s.related, state.focus == Focus::Related, view.theme);
-    let related = state.open.as_ref().map(|a| a.related.as_slice()).unwrap_or_default();
+    let related = state
+        .open
+        .as_ref()
+        .map(|a| a.related.as_slice())
+        .unwrap_or_default();
     if related.is_empty() {
-        frame.render_widget(Paragraph::new(s.no_related).wrap(Wrap { trim: true }).block(block), area);
+        frame.render_widget(
+            Paragraph::new(s.no_related)
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
         return;
     }
     let items: Vec<ListItem> = related
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let style = if r.id.is_some() { Style::default() } else { Style::default().fg(view.theme.dim) };
-            let number = if i < 9 { format!("{} ", i + 1) } else { "  ".into() };
-            ListItem::new(Line::from(vec![Span::styled(number, Style::default().fg(view.theme.meta)), Span::styled(r.title.clone(), style)]))
+            let style = if r.id.is_some() {
+                Style::default()
+            } else {
+                Style::default().fg(view.theme.dim)
+            };
+            let number = if i < 9 {
+                format!("{} ", i + 1)
+            } else {
+                "  ".into()
+            };
+            ListItem::new(Line::from(vec![
+                Span::styled(number, Style::default().fg(view.theme.meta)),
+                Span::styled(r.title.clone(), style),
+            ]))
         })
         .collect();
     let mut list_state = ListState::default();
@@ -161,21 +220,41 @@ fn draw_related(frame: &mut Frame, area: Rect, state: &AppState, view: &View, s:
         list_state.select(Some(state.related_selected));
     }
     let list = List::new(items).block(block).highlight_style(
-        Style::default().bg(view.theme.selected_bg).fg(view.theme.selected_fg),
+        Style::default()
+            .bg(view.theme.selected_bg)
+            .fg(view.theme.selected_fg),
     );
     frame.render_stateful_widget(list, area, &mut list_state);
 }
 
 fn draw_status(frame: &mut Frame, area: Rect, state: &AppState, view: &View, s: &Strings) {
-    let base = Style::default().bg(view.theme.status_bg).fg(view.theme.status_fg);
+    let base = Style::default()
+        .bg(view.theme.status_bg)
+        .fg(view.theme.status_fg);
     let mut spans = Vec::new();
     if state.offline {
-        spans.push(Span::styled(format!(" {} ", s.offline), base.add_modifier(Modifier::REVERSED)));
+        spans.push(Span::styled(
+            format!(" {} ", s.offline),
+            base.add_modifier(Modifier::REVERSED),
+        ));
     }
-    let source = state.articles.get(state.selected).map(|a| a.source.as_str()).unwrap_or("tintuc");
-    let position = if state.articles.is_empty() { 0 } else { state.selected + 1 };
+    let source = state
+        .articles
+        .get(state.selected)
+        .map(|a| a.source.as_str())
+        .unwrap_or("tintuc");
+    let position = if state.articles.is_empty() {
+        0
+    } else {
+        state.selected + 1
+    };
     spans.push(Span::styled(
-        format!(" {source} │ {position}/{} │ {} {} │ ", state.articles.len(), unread_count(state), s.unread),
+        format!(
+            " {source} │ {position}/{} │ {} {} │ ",
+            state.articles.len(),
+            unread_count(state),
+            s.unread
+        ),
         base,
     ));
     match &state.message {

@@ -31,7 +31,9 @@ impl Theme {
         let table: BTreeMap<String, String> =
             toml::from_str(text).map_err(|e| format!("theme: {}", e.message()))?;
         let get = |key: &str| -> Result<Color, String> {
-            let value = table.get(key).ok_or_else(|| format!("theme: missing colour `{key}`"))?;
+            let value = table
+                .get(key)
+                .ok_or_else(|| format!("theme: missing colour `{key}`"))?;
             value
                 .parse::<Color>()
                 .map_err(|_| format!("theme: `{key}` = \"{value}\" is not a colour"))

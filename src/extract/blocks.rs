@@ -1,0 +1,346 @@
+//! Flattens the DOM into a list of text blocks in page order.
+//!
+//! Every block-level element (and `<br>`, `<img>`) ends the current block, so
+//! a block is one visual line or paragraph. Each block keeps its inline runs
+//! (to see links), counts of linked and bold characters, and flags inherited
+//! from its ancestors. Block-level elements are recorded in a small arena
+//! with their block range, so "the blocks inside element E" is a range. The
+//! walk is iterative: depth is bounded by the guard, but not the stack size.
+
+use scraper::{ElementRef, Html, Node};
+
+use super::hints::{
+    class_id, heading_level, hints_of, is_bold_style, is_negative, is_widget_form, BLOCK, SKIP,
+};
+pub use super::hints::{is_home_word, CAPTION, CRUMB, LEAD, TITLE};
+use super::norm::{clean, weight};
+
+/// One inline run: text, and the link target when it is inside `<a href>`.
+#[derive(Debug, Clone, Default)]
+pub struct Piece {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    /// Clean text (NFC, collapsed).
+    pub text: String,
+    pub pieces: Vec<Piece>,
+    /// Index of the nearest block-level element in [`Page::elems`].
+    pub elem: usize,
+    /// 1–6 inside `<hN>`, else 0.
+    pub heading: u8,
+    pub chars: usize,
+    pub link_chars: usize,
+    pub bold_chars: usize,
+    /// An image came between the previous block and this one.
+    pub after_img: bool,
+    pub hints: u8,
+    /// Inside nav/aside/footer (or a header outside the article).
+    pub tag_boiler: bool,
+    /// Inside an element whose class/id names furniture.
+    pub hint_boiler: bool,
+}
+
+impl Block {
+    pub fn link_density(&self) -> f64 {
+        self.link_chars as f64 / self.chars.max(1) as f64
+    }
+
+    pub fn is_linky(&self) -> bool {
+        self.link_chars * 2 > self.chars
+    }
+
+    pub fn is_bold(&self) -> bool {
+        self.bold_chars * 10 >= self.chars * 8
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Elem {
+    pub parent: Option<usize>,
+    pub depth: usize,
+    pub hints: u8,
+    /// Blocks `start..end` are inside this element.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Page {
+    pub blocks: Vec<Block>,
+    pub elems: Vec<Elem>,
+}
+
+impl Page {
+    /// Ancestors of `elem`, itself first.
+    pub fn ancestors(&self, elem: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(elem), |&e| self.elems[e].parent)
+    }
+}
+
+/// What an opened element changed, undone when it closes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Opened {
+    block: bool,
+    link: bool,
+    bold: bool,
+    heading: bool,
+    boiler_tag: bool,
+    boiler_hint: bool,
+    article: bool,
+    inline_hints: u8,
+}
+
+#[derive(Default)]
+struct Walker {
+    page: Page,
+    stack: Vec<usize>,
+    cur: Block,
+    link: Option<String>,
+    bold: usize,
+    heading: u8,
+    after_img: bool,
+    boiler_tag: usize,
+    boiler_hint: usize,
+    article: usize,
+    inline_hints: Vec<u8>,
+}
+
+/// Walks the document once and returns its blocks and block elements.
+pub fn flatten(doc: &Html) -> Page {
+    let mut w = Walker::default();
+    w.page.elems.push(Elem {
+        parent: None,
+        depth: 0,
+        hints: 0,
+        start: 0,
+        end: 0,
+    });
+    w.stack.push(0);
+    let mut todo = vec![(doc.tree.root(), None)];
+    while let Some((node, closing)) = todo.pop() {
+        if let Some(opened) = closing {
+            w.close(opened);
+            continue;
+        }
+        match node.value() {
+            Node::Text(t) => w.text(t),
+            Node::Element(_) => {
+                let Some(opened) = ElementRef::wrap(node).and_then(|el| w.open(el)) else {
+                    continue;
+                };
+                todo.push((node, Some(opened)));
+                todo.extend(node.children().rev().map(|c| (c, None)));
+            }
+            Node::Document | Node::Fragment => {
+                todo.extend(node.children().rev().map(|c| (c, None)))
+            }
+            _ => {}
+        }
+    }
+    w.flush();
+    let n = w.page.blocks.len();
+    w.page.elems[0].end = n;
+    w.page
+}
+
+impl Walker {
+    fn open(&mut self, el: ElementRef) -> Option<Opened> {
+        let name = el.value().name();
+        if SKIP.contains(&name) {
+            return None;
+        }
+        let mut o = Opened::default();
+        match name {
+            "br" | "hr" => self.flush(),
+            "img" => self.image(el),
+            "a" if el.attr("href").is_some() => self.start_link(el, &mut o),
+            "b" | "strong" => o.bold = true,
+            _ => {}
+        }
+        let ids = class_id(el);
+        let hints = hints_of(name, &ids);
+        if BLOCK.contains(&name) {
+            self.flush();
+            self.push_elem(hints);
+            o.block = true;
+        } else if hints != 0 {
+            o.inline_hints = hints;
+            self.inline_hints.push(hints);
+        }
+        o.bold |= el.attr("style").is_some_and(is_bold_style);
+        self.bold += usize::from(o.bold);
+        if let Some(level) = heading_level(name) {
+            self.heading = level;
+            o.heading = true;
+        }
+        o.article = matches!(name, "article" | "main");
+        self.article += usize::from(o.article);
+        o.boiler_tag =
+            matches!(name, "nav" | "aside" | "footer") || (name == "header" && self.article == 0);
+        self.boiler_tag += usize::from(o.boiler_tag);
+        o.boiler_hint = !matches!(name, "html" | "body" | "article" | "main") && is_negative(&ids)
+            || (name == "form" && is_widget_form(el));
+        self.boiler_hint += usize::from(o.boiler_hint);
+        Some(o)
+    }
+
+    fn close(&mut self, o: Opened) {
+        if o.link {
+            self.link = None;
+        }
+        if o.block {
+            self.flush();
+            if let Some(e) = self.stack.pop() {
+                self.page.elems[e].end = self.page.blocks.len();
+            }
+        }
+        if o.inline_hints != 0 {
+            self.inline_hints.pop();
+        }
+        self.bold -= usize::from(o.bold);
+        if o.heading {
+            self.heading = 0;
+        }
+        self.article -= usize::from(o.article);
+        self.boiler_tag -= usize::from(o.boiler_tag);
+        self.boiler_hint -= usize::from(o.boiler_hint);
+    }
+
+    fn image(&mut self, el: ElementRef) {
+        // An icon-only home link ("<a href=/><img alt=Trang chủ></a>") still
+        // names a breadcrumb's first item; other alt text is not article text.
+        if self.link.is_some() {
+            if let Some(alt) = el.attr("alt").filter(|a| is_home_word(a)) {
+                self.push_text(alt);
+            }
+            return;
+        }
+        self.flush();
+        self.after_img = true;
+    }
+
+    fn start_link(&mut self, el: ElementRef, o: &mut Opened) {
+        self.link = el.attr("href").map(|h| h.trim().to_string());
+        o.link = true;
+        let has_text = el.text().any(|t| !t.trim().is_empty());
+        if let Some(title) = el.attr("title").filter(|t| !has_text && is_home_word(t)) {
+            self.push_text(title);
+        }
+    }
+
+    fn push_elem(&mut self, hints: u8) {
+        let parent = *self.stack.last().unwrap_or(&0);
+        let depth = self.page.elems[parent].depth + 1;
+        let start = self.page.blocks.len();
+        self.page.elems.push(Elem {
+            parent: Some(parent),
+            depth,
+            hints,
+            start,
+            end: start,
+        });
+        self.stack.push(self.page.elems.len() - 1);
+    }
+
+    fn text(&mut self, t: &str) {
+        if !t.is_empty() {
+            self.push_text(t);
+        }
+    }
+
+    fn push_text(&mut self, t: &str) {
+        let w = weight(t);
+        self.cur.chars += w;
+        if self.link.is_some() {
+            self.cur.link_chars += w;
+        }
+        if self.bold > 0 {
+            self.cur.bold_chars += w;
+        }
+        self.cur.hints |= self.inline_hints.iter().fold(0, |a, h| a | h);
+        match self.cur.pieces.last_mut() {
+            Some(p) if p.href == self.link => p.text.push_str(t),
+            _ => self.cur.pieces.push(Piece {
+                text: t.to_string(),
+                href: self.link.clone(),
+            }),
+        }
+    }
+
+    /// Ends the current block; whitespace-only blocks vanish.
+    fn flush(&mut self) {
+        let mut b = std::mem::take(&mut self.cur);
+        if b.chars == 0 {
+            return;
+        }
+        let raw: String = b.pieces.iter().map(|p| p.text.as_str()).collect();
+        b.text = clean(&raw);
+        b.elem = *self.stack.last().unwrap_or(&0);
+        b.heading = self.heading;
+        b.after_img = std::mem::take(&mut self.after_img);
+        b.hints |= self.inherited_hints(b.elem);
+        b.tag_boiler = self.boiler_tag > 0;
+        b.hint_boiler = self.boiler_hint > 0;
+        self.page.blocks.push(b);
+    }
+
+    /// Hints of the block's element and its two nearest ancestors.
+    fn inherited_hints(&self, elem: usize) -> u8 {
+        self.page
+            .ancestors(elem)
+            .take(3)
+            .fold(0, |a, e| a | self.page.elems[e].hints)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(html: &str) -> Page {
+        flatten(&Html::parse_document(html))
+    }
+
+    #[test]
+    fn blocks_follow_block_elements_and_breaks() {
+        let p = page("<div>Dòng một<br>dòng <b>hai</b><p>Đoạn <a href='/x'>ba</a></p>cuối</div>");
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Dòng một", "dòng hai", "Đoạn ba", "cuối"]);
+        assert_eq!(p.blocks[2].link_chars, 2);
+        assert_eq!(p.blocks[2].pieces[1].href.as_deref(), Some("/x"));
+    }
+
+    #[test]
+    fn skipped_and_furniture_content() {
+        let p = page(
+            "<script>var a='Mã';</script><nav><a href=/>Trang chủ</a></nav>\
+             <div class='box-poll'>Ý kiến</div><div class='main-content'>Bài</div>",
+        );
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Trang chủ", "Ý kiến", "Bài"]);
+        assert!(p.blocks[0].tag_boiler && p.blocks[1].hint_boiler);
+        assert!(!p.blocks[2].hint_boiler && !p.blocks[2].tag_boiler);
+    }
+
+    #[test]
+    fn images_mark_the_next_block_and_ranges_nest() {
+        let p = page("<div id=a><p><img src=x.jpg alt='ảnh'></p><p>Chú thích</p></div><p>Sau</p>");
+        assert!(p.blocks[0].after_img);
+        assert_eq!(p.blocks[0].text, "Chú thích");
+        let outer = p.blocks[0].elem;
+        let div = p.elems[outer].parent.unwrap();
+        assert_eq!((p.elems[div].start, p.elems[div].end), (0, 1));
+    }
+
+    #[test]
+    fn bold_and_hints() {
+        let p = page(
+            "<div class='sapo'><strong>Tóm tắt bài</strong></div><figcaption>Ảnh</figcaption>",
+        );
+        assert!(p.blocks[0].is_bold() && p.blocks[0].hints & LEAD != 0);
+        assert!(p.blocks[1].hints & CAPTION != 0);
+    }
+}

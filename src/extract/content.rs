@@ -1,0 +1,228 @@
+//! Finding the article's container and reading its paragraphs.
+//!
+//! Like Readability, but simpler: every block gets a weight (prose is
+//! positive and grows with punctuation; link lists, menus and footers are
+//! negative; short plain lines such as captions and signatures count a
+//! little), and the container is the element whose blocks weigh the most.
+//! Because block ranges nest, this is a maximum-subtree sum, so a wrapper
+//! wins over the text div only when what it adds (a bold lead, captions, a
+//! signature) outweighs what it drags in (menus, sidebars).
+
+use super::blocks::{Block, Page, CAPTION, LEAD};
+use super::dates::find_date;
+use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
+
+/// Prose needs this many non-link chars to count as a paragraph.
+const PROSE_MIN: usize = 25;
+
+/// The chosen container and whether class/id hints were trusted.
+#[derive(Debug, Clone, Copy)]
+pub struct Pick {
+    pub elem: usize,
+    pub use_hints: bool,
+}
+
+/// Blocks that are site furniture: footer lines, counters, and whole boxes
+/// headed "Tin mới nhất", "Thăm dò ý kiến", ….
+pub fn furniture(page: &Page) -> Vec<bool> {
+    let mut out = vec![false; page.blocks.len()];
+    for (i, b) in page.blocks.iter().enumerate() {
+        let f = fold(&b.text);
+        if is_furniture(&f) {
+            out[i] = true;
+        } else if is_box_heading(&f) {
+            let end = box_end(page, i);
+            out[i..end].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    out
+}
+
+/// End of the largest element that starts with heading `i` and holds no
+/// real prose (so a box heading never swallows the article).
+fn box_end(page: &Page, i: usize) -> usize {
+    let mut end = i + 1;
+    for e in page.ancestors(page.blocks[i].elem) {
+        let el = &page.elems[e];
+        // The block cap keeps a hostile page from making this quadratic.
+        if el.start != i || el.end - el.start > 400 || prose_chars(page, el.start, el.end) > 300 {
+            break;
+        }
+        end = end.max(el.end);
+    }
+    end
+}
+
+fn prose_chars(page: &Page, start: usize, end: usize) -> usize {
+    page.blocks[start..end]
+        .iter()
+        .filter(|b| is_prose(b))
+        .map(|b| b.chars)
+        .sum()
+}
+
+/// A paragraph of running text, not a list of links.
+pub fn is_prose(b: &Block) -> bool {
+    b.chars - b.link_chars >= PROSE_MIN && b.link_density() < 0.35 && b.heading == 0
+}
+
+/// Chooses the container; trusts class/id hints unless they hide everything.
+pub fn choose(page: &Page, skip: &[bool], furn: &[bool]) -> Pick {
+    let (elem, score) = best(page, skip, furn, true);
+    if score >= 50.0 {
+        return Pick {
+            elem,
+            use_hints: true,
+        };
+    }
+    let (elem, _) = best(page, skip, furn, false);
+    Pick {
+        elem,
+        use_hints: false,
+    }
+}
+
+fn best(page: &Page, skip: &[bool], furn: &[bool], use_hints: bool) -> (usize, f64) {
+    let mut score = vec![0.0f64; page.elems.len()];
+    for (i, b) in page.blocks.iter().enumerate() {
+        let w = weight(b, skip[i], furn[i], use_hints);
+        if w != 0.0 {
+            page.ancestors(b.elem).for_each(|e| score[e] += w);
+        }
+    }
+    // Highest score; on a tie the deeper (tighter) element.
+    let key = |e: usize| (score[e], page.elems[e].depth);
+    let elem = (0..score.len())
+        .max_by(|&a, &b| {
+            key(a)
+                .partial_cmp(&key(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .unwrap_or(0);
+    (elem, score[elem])
+}
+
+fn weight(b: &Block, skip: bool, furn: bool, use_hints: bool) -> f64 {
+    let chars = b.chars as f64;
+    if skip {
+        0.0
+    } else if furn || is_boiler(b, use_hints) || b.is_linky() {
+        -1.5 * chars
+    } else if is_prose(b) {
+        let punct = b.text.chars().filter(|c| ",.;:!?…".contains(*c)).count();
+        (b.chars - b.link_chars) as f64 + 5.0 * punct as f64
+    } else if b.link_chars == 0 {
+        3.0
+    } else {
+        0.0
+    }
+}
+
+pub fn is_boiler(b: &Block, use_hints: bool) -> bool {
+    b.tag_boiler || (use_hints && b.hint_boiler)
+}
+
+/// The container's blocks that a reader wants, in order.
+pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<usize> {
+    let el = &page.elems[pick.elem];
+    let first_prose = (el.start..el.end).find(|&i| is_prose(&page.blocks[i]) && !skip[i]);
+    let mut kept = Vec::new();
+    for i in el.start..el.end {
+        let b = &page.blocks[i];
+        if skip[i] || furn[i] || is_boiler(b, pick.use_hints) || b.is_linky() {
+            continue;
+        }
+        if is_ui_label(&fold(&b.text)) {
+            continue;
+        }
+        // A bare date above the text is metadata, not article text.
+        if first_prose.is_none_or(|p| i < p) && is_date_line(&b.text) {
+            continue;
+        }
+        kept.push(i);
+    }
+    kept
+}
+
+/// A short line that is (almost) only a date.
+pub fn is_date_line(text: &str) -> bool {
+    let n = text.chars().count();
+    n <= 70 && find_date(text).is_some_and(|f| (f.end - f.start) * 10 >= n * 5)
+}
+
+/// The lead: a bold or "sapo"-classed paragraph opening the text, either
+/// the first kept blocks or just before the container (after the title).
+pub fn lead(page: &Page, kept: &[usize], pick: Pick, after: Option<usize>) -> Option<usize> {
+    let is_lead = |i: usize| {
+        let b = &page.blocks[i];
+        let plain = b.chars - b.link_chars >= 30 && !b.after_img && b.hints & CAPTION == 0;
+        plain && b.heading == 0 && (b.is_bold() || b.hints & LEAD != 0)
+    };
+    for &i in kept.iter().take(3) {
+        if is_lead(i) {
+            return Some(i);
+        }
+        if is_prose(&page.blocks[i]) {
+            break;
+        }
+    }
+    let start = page.elems[pick.elem].start;
+    let from = after
+        .map_or(start.saturating_sub(10), |t| t + 1)
+        .max(start.saturating_sub(10));
+    (from..start)
+        .rev()
+        .find(|&i| is_lead(i) && !is_boiler(&page.blocks[i], pick.use_hints))
+}
+
+/// Published-date fallback: a bare date line near the title or inside the
+/// container (never the page-top "today" line far above the article).
+pub fn date_near(page: &Page, pick: Pick, title: Option<usize>) -> Option<usize> {
+    let el = &page.elems[pick.elem];
+    let from = title.map_or(el.start, |t| t + 1);
+    let to = (from + 6).min(el.end.max(from));
+    (from..to).find(|&i| is_date_line(&page.blocks[i].text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::blocks::flatten;
+    use super::*;
+    use scraper::Html;
+
+    fn body(html: &str) -> Vec<String> {
+        let page = flatten(&Html::parse_document(html));
+        let n = page.blocks.len();
+        let (skip, furn) = (vec![false; n], furniture(&page));
+        let pick = choose(&page, &skip, &furn);
+        assemble(&page, pick, &skip, &furn)
+            .into_iter()
+            .map(|i| page.blocks[i].text.clone())
+            .collect()
+    }
+
+    const PARA: &str =
+        "Người dân trong xã đã góp công, góp của để làm con đường mới, rộng và sạch.";
+
+    #[test]
+    fn container_beats_menu_and_sidebar() {
+        let html = format!(
+            "<div><ul><li><a href=/a>Giới thiệu</a></li><li><a href=/b>Tin tức chung</a></li></ul></div>\
+             <div id=c><p>{PARA}</p><p>{PARA}</p><p>Minh Anh</p></div>\
+             <div><div>Tin mới nhất</div><p>Một đoạn tóm tắt rất dài của bài khác, không thuộc bài này.</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, PARA, "Minh Anh"]);
+    }
+
+    #[test]
+    fn footer_lines_are_furniture() {
+        let html = format!("<div><p>{PARA}</p><p>Địa chỉ: 1 đường Lớn</p><p>Ghi rõ nguồn khi phát hành lại</p></div>");
+        assert_eq!(body(&html), [PARA]);
+    }
+
+    #[test]
+    fn date_lines_before_text_are_dropped() {
+        let html = format!("<div><p>12/12/2022 07:30</p><p>{PARA}</p><p>Ngày 12/12/2022</p></div>");
+        assert_eq!(body(&html), [PARA, "Ngày 12/12/2022"]);
+    }
+}

@@ -1,0 +1,381 @@
+//! Hand-written date parsing for the forms Vietnamese portals print.
+//!
+//! Handles `15/01/2021 - 8:41:57 AM`, `15/01/2021 08:41`, `08:47 07/03/2026`,
+//! `Thứ Năm, ngày 4 tháng 3 năm 2021`, `15-01-2021`, `15.01.2021` and ISO
+//! 8601 / RFC 3339 (RFC 2822 too, for machine-readable attributes). A time
+//! without an offset is Vietnam time, +07:00. Scanning works on folded chars
+//! (one per input char) so the caller gets char positions back.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+
+use super::norm::fold_char;
+
+/// Vietnam's offset, used whenever a page gives none.
+pub fn vietnam() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).expect("valid offset")
+}
+
+/// A date found inside a line: the instant and its char span.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Found {
+    pub at: DateTime<FixedOffset>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Time {
+    h: u32,
+    m: u32,
+    s: u32,
+}
+
+/// Parses a machine-readable value (meta content, JSON-LD, `datetime=`).
+pub fn parse_attr(s: &str) -> Option<DateTime<FixedOffset>> {
+    let s = s.trim();
+    DateTime::parse_from_rfc3339(s)
+        .or_else(|_| DateTime::parse_from_rfc2822(s))
+        .ok()
+        .or_else(|| find_date(s).map(|f| f.at))
+}
+
+/// The first date (with its time when one is adjacent) in `s`.
+pub fn find_date(s: &str) -> Option<Found> {
+    let f: Vec<char> = s.chars().map(fold_char).collect();
+    for i in 0..f.len() {
+        let boundary = i == 0 || !f[i - 1].is_alphanumeric();
+        if !boundary {
+            continue;
+        }
+        let found = if f[i].is_ascii_digit() {
+            numeric_at(&f, i)
+        } else if word_at(&f, i, "ngay") {
+            words_at(&f, i)
+        } else {
+            None
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// A run of ASCII digits at `i`: (value, end). At most 9 digits.
+fn number(f: &[char], i: usize) -> Option<(u32, usize)> {
+    let mut end = i;
+    while end < f.len() && f[end].is_ascii_digit() && end - i < 9 {
+        end += 1;
+    }
+    if end == i || f.get(end).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let v: String = f[i..end].iter().collect();
+    v.parse().ok().map(|v| (v, end))
+}
+
+fn word_at(f: &[char], i: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    i + n <= f.len()
+        && f[i..i + n].iter().copied().eq(w.chars())
+        && f.get(i + n).is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn numeric_at(f: &[char], i: usize) -> Option<Found> {
+    if let Some(found) = iso_at(f, i) {
+        return Some(found);
+    }
+    if let Some((date, end)) = dmy_at(f, i) {
+        let (time, end) = time_after(f, end);
+        return make(date, time, None, i, end);
+    }
+    // Time first, then the date: "08:47 07/03/2026".
+    let (time, t_end) = time_at(f, i)?;
+    let j = skip_seps(f, t_end);
+    let (date, end) = dmy_at(f, j).or_else(|| words_date(f, j))?;
+    make(date, Some(time), None, i, end)
+}
+
+/// `yyyy-mm-dd[(T| )hh:mm[:ss[.frac]]][Z|±hh[:mm]]`.
+fn iso_at(f: &[char], i: usize) -> Option<Found> {
+    let (y, a) = number(f, i).filter(|&(_, e)| e - i == 4)?;
+    let (m, b) = expect(f, a, '-').and_then(|p| number(f, p))?;
+    let (d, c) = expect(f, b, '-').and_then(|p| number(f, p))?;
+    let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
+    let mut end = c;
+    let mut time = None;
+    let mut tz = None;
+    if matches!(f.get(c), Some('t') | Some(' ')) {
+        if let Some((t, e)) = time_at(f, c + 1) {
+            time = Some(t);
+            end = e;
+            if let Some((off, e)) = offset_at(f, e) {
+                tz = Some(off);
+                end = e;
+            }
+        }
+    }
+    make(date, time, tz, i, end)
+}
+
+fn expect(f: &[char], i: usize, c: char) -> Option<usize> {
+    (f.get(i) == Some(&c)).then_some(i + 1)
+}
+
+/// `dd/mm/yyyy`, `dd-mm-yyyy` or `dd.mm.yyyy` (same separator twice).
+fn dmy_at(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
+    let (d, a) = number(f, i).filter(|&(_, e)| e - i <= 2)?;
+    let sep = *f.get(a).filter(|c| matches!(c, '/' | '-' | '.'))?;
+    let (m, b) = number(f, a + 1).filter(|&(_, e)| e - a - 1 <= 2)?;
+    let (y, c) = expect(f, b, sep).and_then(|p| number(f, p).filter(|&(_, e)| e - p == 4))?;
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, c))
+}
+
+/// `ngày 4 tháng 3 năm 2021` (folded), then an optional time.
+fn words_at(f: &[char], i: usize) -> Option<Found> {
+    let (date, end) = words_date(f, i)?;
+    let (time, end) = time_after(f, end);
+    make(date, time, None, i, end)
+}
+
+fn words_date(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
+    let mut p = i;
+    if word_at(f, p, "ngay") {
+        p = skip_spaces(f, p + 4);
+    }
+    let (d, a) = number(f, p)?;
+    let (m, b) = keyword_number(f, a, "thang")?;
+    let (y, c) = keyword_number(f, b, "nam")?;
+    Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, c))
+}
+
+/// Spaces or a comma, the keyword, spaces, a number.
+fn keyword_number(f: &[char], i: usize, kw: &str) -> Option<(u32, usize)> {
+    let p = skip_spaces(f, i);
+    let p = if f.get(p) == Some(&',') {
+        skip_spaces(f, p + 1)
+    } else {
+        p
+    };
+    if !word_at(f, p, kw) {
+        return None;
+    }
+    number(f, skip_spaces(f, p + kw.len()))
+}
+
+fn skip_spaces(f: &[char], mut i: usize) -> usize {
+    while f.get(i).is_some_and(|c| c.is_whitespace()) {
+        i += 1;
+    }
+    i
+}
+
+/// Separators allowed between a date and its time: spaces, `-`, `,`, `|`,
+/// and the words "lúc"/"vào" ("at").
+fn skip_seps(f: &[char], mut i: usize) -> usize {
+    loop {
+        let before = i;
+        while f
+            .get(i)
+            .is_some_and(|c| c.is_whitespace() || ",-–—|(".contains(*c))
+        {
+            i += 1;
+        }
+        for w in ["luc", "vao", "ngay"] {
+            if word_at(f, i, w) {
+                i += w.len();
+            }
+        }
+        if i == before {
+            return i;
+        }
+    }
+}
+
+/// An optional time right after a date.
+fn time_after(f: &[char], end: usize) -> (Option<Time>, usize) {
+    match time_at(f, skip_seps(f, end)) {
+        Some((t, e)) => (Some(t), e),
+        None => (None, end),
+    }
+}
+
+/// `h:mm[:ss[.frac]][ AM|PM|SA|CH]` or `08h41`.
+fn time_at(f: &[char], i: usize) -> Option<(Time, usize)> {
+    let (mut h, a) = number(f, i).filter(|&(_, e)| e - i <= 2)?;
+    let sep = *f.get(a).filter(|c| matches!(c, ':' | 'h'))?;
+    let (m, mut end) = number(f, a + 1).filter(|&(_, e)| e - a - 1 == 2)?;
+    let mut s = 0;
+    if sep == ':' && f.get(end) == Some(&':') {
+        let (sec, e) = number(f, end + 1).filter(|&(_, e)| e - end - 1 == 2)?;
+        s = sec;
+        end = e;
+        if matches!(f.get(end), Some('.') | Some(','))
+            && f.get(end + 1).is_some_and(char::is_ascii_digit)
+        {
+            end += 1;
+            while f.get(end).is_some_and(char::is_ascii_digit) {
+                end += 1;
+            }
+        }
+    }
+    let p = skip_spaces(f, end);
+    for (w, pm) in [("am", false), ("sa", false), ("pm", true), ("ch", true)] {
+        if word_at(f, p, w) && (1..=12).contains(&h) {
+            h = match (pm, h) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            };
+            end = p + 2;
+            break;
+        }
+    }
+    (h < 24 && m < 60 && s < 60).then_some((Time { h, m, s }, end))
+}
+
+/// `Z`, `+07:00`, `+0700` or `+07`.
+fn offset_at(f: &[char], i: usize) -> Option<(FixedOffset, usize)> {
+    let c = *f.get(i)?;
+    if c == 'z' {
+        return Some((FixedOffset::east_opt(0)?, i + 1));
+    }
+    let sign = match c {
+        '+' => 1,
+        '-' => -1,
+        _ => return None,
+    };
+    let digits: Vec<u32> = f[i + 1..]
+        .iter()
+        .take(5)
+        .filter(|c| **c != ':')
+        .map_while(|c| c.to_digit(10))
+        .collect();
+    let (hh, mm, used) = match digits.len() {
+        n if n >= 4 => (digits[0] * 10 + digits[1], digits[2] * 10 + digits[3], 4),
+        2 | 3 => (digits[0] * 10 + digits[1], 0, 2),
+        _ => return None,
+    };
+    let colon = usize::from(used == 4 && f.get(i + 3) == Some(&':'));
+    let off = FixedOffset::east_opt(sign * (hh * 3600 + mm * 60) as i32)?;
+    Some((off, i + 1 + used + colon))
+}
+
+fn make(
+    date: NaiveDate,
+    time: Option<Time>,
+    tz: Option<FixedOffset>,
+    start: usize,
+    end: usize,
+) -> Option<Found> {
+    let t = time.unwrap_or(Time { h: 0, m: 0, s: 0 });
+    let naive = date.and_hms_opt(t.h, t.m, t.s)?;
+    let at = tz
+        .unwrap_or_else(vietnam)
+        .from_local_datetime(&naive)
+        .single()?;
+    Some(Found { at, start, end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rfc(s: &str) -> Option<String> {
+        find_date(s).map(|f| f.at.to_rfc3339())
+    }
+
+    #[test]
+    fn slash_date_with_twelve_hour_time() {
+        assert_eq!(
+            rfc("22/02/2024 - 3:05:09 PM").as_deref(),
+            Some("2024-02-22T15:05:09+07:00")
+        );
+        assert_eq!(
+            rfc("01/12/2023 - 12:30:00 AM").as_deref(),
+            Some("2023-12-01T00:30:00+07:00")
+        );
+    }
+
+    #[test]
+    fn slash_date_with_24_hour_time_and_time_first() {
+        assert_eq!(
+            rfc("Cập nhật 09/10/2022 17:45").as_deref(),
+            Some("2022-10-09T17:45:00+07:00")
+        );
+        assert_eq!(
+            rfc("06:15 11/04/2025").as_deref(),
+            Some("2025-04-11T06:15:00+07:00")
+        );
+        assert_eq!(
+            rfc("lúc 06h15, 11-04-2025").as_deref(),
+            Some("2025-04-11T06:15:00+07:00")
+        );
+    }
+
+    #[test]
+    fn vietnamese_words_and_plain_dates() {
+        assert_eq!(
+            rfc("Chủ Nhật, ngày 7 tháng 9 năm 2025").as_deref(),
+            Some("2025-09-07T00:00:00+07:00")
+        );
+        assert_eq!(
+            rfc("NGÀY 30 THÁNG 4 NĂM 2020 - 9:00:00 AM").as_deref(),
+            Some("2020-04-30T09:00:00+07:00")
+        );
+        assert_eq!(
+            rfc("03-02-2019").as_deref(),
+            Some("2019-02-03T00:00:00+07:00")
+        );
+        assert_eq!(
+            rfc("3.2.2019").as_deref(),
+            Some("2019-02-03T00:00:00+07:00")
+        );
+    }
+
+    #[test]
+    fn iso_forms() {
+        assert_eq!(
+            rfc("2024-05-06T07:08:09Z").as_deref(),
+            Some("2024-05-06T07:08:09+00:00")
+        );
+        assert_eq!(
+            rfc("2024-05-06T07:08:09.123+0700").as_deref(),
+            Some("2024-05-06T07:08:09+07:00")
+        );
+        assert_eq!(
+            rfc("2024-05-06 07:08").as_deref(),
+            Some("2024-05-06T07:08:00+07:00")
+        );
+        assert_eq!(
+            rfc("2024-05-06").as_deref(),
+            Some("2024-05-06T00:00:00+07:00")
+        );
+    }
+
+    #[test]
+    fn attributes_accept_rfc_2822() {
+        let d = parse_attr("Tue, 1 Jul 2003 10:52:37 +0200").unwrap();
+        assert_eq!(d.to_rfc3339(), "2003-07-01T10:52:37+02:00");
+    }
+
+    #[test]
+    fn non_dates_are_ignored() {
+        assert_eq!(rfc("Lượt xem: 1.234"), None);
+        assert_eq!(rfc("Điện thoại: 0221 3 551 414"), None);
+        assert_eq!(rfc("32/13/2020"), None);
+        assert_eq!(rfc(""), None);
+    }
+
+    #[test]
+    fn span_is_reported_in_chars() {
+        let s = "Ngày đăng: 05/06/2021 08:00 Hồng Nhung";
+        let f = find_date(s).unwrap();
+        let rest: String = s.chars().skip(f.end).collect();
+        assert_eq!(rest.trim(), "Hồng Nhung");
+    }
+}

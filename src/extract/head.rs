@@ -1,0 +1,308 @@
+//! Machine-readable metadata: `<meta>` tags, `<title>`, `<time>` and JSON-LD.
+//!
+//! There is no JSON parser here on purpose (the module must stand alone), so
+//! JSON-LD is read with a small scan for `"headline"`, `"datePublished"` and
+//! the `"name"` inside `"author"`: enough for the one object portals emit.
+
+use chrono::{DateTime, FixedOffset};
+use scraper::{Html, Selector};
+
+use super::dates::parse_attr;
+use super::norm::clean;
+
+#[derive(Debug, Default, Clone)]
+pub struct Head {
+    pub og_title: Option<String>,
+    pub ld_headline: Option<String>,
+    pub title_tag: Option<String>,
+    pub site_name: Option<String>,
+    pub description: Option<String>,
+    pub published: Option<DateTime<FixedOffset>>,
+    pub author: Option<String>,
+}
+
+/// Reads everything the page states about itself outside the visible text.
+pub fn scan(doc: &Html) -> Head {
+    let mut h = Head::default();
+    read_meta_tags(doc, &mut h);
+    h.title_tag = first_text(doc, "title");
+    for script in select(doc, "script[type]") {
+        if script
+            .value()
+            .attr("type")
+            .is_some_and(|t| t.contains("ld+json"))
+        {
+            read_json_ld(&script.text().collect::<String>(), &mut h);
+        }
+    }
+    if h.published.is_none() {
+        h.published = select(doc, "time[datetime], [itemprop=datePublished]")
+            .into_iter()
+            .find_map(|e| {
+                e.attr("datetime")
+                    .or(e.attr("content"))
+                    .and_then(parse_attr)
+            });
+    }
+    h
+}
+
+fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    Selector::parse(css)
+        .map(|s| doc.select(&s).collect())
+        .unwrap_or_default()
+}
+
+fn first_text(doc: &Html, css: &str) -> Option<String> {
+    let el = select(doc, css).into_iter().next()?;
+    non_empty(&el.text().collect::<String>())
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    Some(clean(s)).filter(|s| !s.is_empty())
+}
+
+fn read_meta_tags(doc: &Html, h: &mut Head) {
+    for m in select(doc, "meta[content]") {
+        let e = m.value();
+        let key = e
+            .attr("property")
+            .or(e.attr("name"))
+            .or(e.attr("itemprop"))
+            .unwrap_or("");
+        let Some(val) = e.attr("content").and_then(non_empty) else {
+            continue;
+        };
+        let slot = match key.to_ascii_lowercase().as_str() {
+            "og:title" | "twitter:title" => &mut h.og_title,
+            "og:site_name" | "application-name" => &mut h.site_name,
+            "og:description" | "description" | "twitter:description" => &mut h.description,
+            "author" | "dc.creator" | "article:author" if !val.contains("://") => &mut h.author,
+            "article:published_time"
+            | "datepublished"
+            | "pubdate"
+            | "publishdate"
+            | "dc.date.issued"
+            | "dc.date"
+            | "date" => {
+                if h.published.is_none() {
+                    h.published = parse_attr(&val);
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        slot.get_or_insert(val);
+    }
+}
+
+fn read_json_ld(json: &str, h: &mut Head) {
+    if h.ld_headline.is_none() {
+        h.ld_headline = string_after_key(json, "headline").and_then(|s| non_empty(&s));
+    }
+    if h.published.is_none() {
+        h.published = string_after_key(json, "datePublished").and_then(|s| parse_attr(&s));
+    }
+    if h.author.is_none() {
+        h.author = ld_author(json).and_then(|s| non_empty(&s));
+    }
+}
+
+/// The author's name: `"author": "X"`, `{"name": "X"}` or `[{"name": "X"}]`.
+fn ld_author(json: &str) -> Option<String> {
+    let at = value_start(json, "author")?;
+    let rest = &json[at..];
+    if rest.starts_with('"') {
+        return read_string(rest).map(|(s, _)| s);
+    }
+    let end = matching_close(rest)?;
+    string_after_key(&rest[..end], "name")
+}
+
+/// The string value of the first `"key": "…"` in `json`.
+fn string_after_key(json: &str, key: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(at) = value_start(&json[from..], key) {
+        let rest = &json[from + at..];
+        if rest.starts_with('"') {
+            return read_string(rest).map(|(s, _)| s);
+        }
+        from += at;
+    }
+    None
+}
+
+/// Byte offset just past `"key"`, the colon and whitespace.
+fn value_start(json: &str, key: &str) -> Option<usize> {
+    let needle = format!("\"{key}\"");
+    let mut from = 0;
+    while let Some(p) = json[from..].find(&needle) {
+        let after = from + p + needle.len();
+        let rest = json[after..].trim_start();
+        if let Some(v) = rest.strip_prefix(':') {
+            let v = v.trim_start();
+            return Some(json.len() - v.len());
+        }
+        from = after;
+    }
+    None
+}
+
+/// Decodes the JSON string literal at the start of `s`: (value, bytes used).
+fn read_string(s: &str) -> Option<(String, usize)> {
+    let mut out = String::new();
+    let mut chars = s.char_indices().skip(1);
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, i + 1)),
+            '\\' => {
+                let (_, e) = chars.next()?;
+                match e {
+                    'n' | 'r' | 't' => out.push(' '),
+                    'u' => out.push(read_unicode(&mut chars)?),
+                    other => out.push(other),
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+/// `\uXXXX`, joining a surrogate pair when the next escape completes it.
+fn read_unicode(chars: &mut dyn Iterator<Item = (usize, char)>) -> Option<char> {
+    let hi = hex4(chars)?;
+    if !(0xD800..0xDC00).contains(&hi) {
+        return Some(char::from_u32(hi).unwrap_or('\u{FFFD}'));
+    }
+    let mut pair = (&mut *chars).take(2).map(|(_, c)| c);
+    if pair.next() != Some('\\') || pair.next() != Some('u') {
+        return Some('\u{FFFD}');
+    }
+    let lo = hex4(chars)?;
+    let cp = 0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
+    Some(char::from_u32(cp).unwrap_or('\u{FFFD}'))
+}
+
+fn hex4(chars: &mut dyn Iterator<Item = (usize, char)>) -> Option<u32> {
+    let s: String = chars.take(4).map(|(_, c)| c).collect();
+    u32::from_str_radix(&s, 16).ok()
+}
+
+/// Length of the `{…}` or `[…]` value at the start of `s`, strings skipped.
+fn matching_close(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_str = false;
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        if in_str {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '{' | '[' => depth += 1,
+            '}' | ']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `<title>` without a site name at either end (" - Site", "Site | …").
+pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    if let Some(site) = site.filter(|s| !s.is_empty()) {
+        for sep in [" - ", " | ", " – ", " — ", " :: ", " » "] {
+            if let Some(t) = title.strip_suffix(&format!("{sep}{site}")) {
+                return t.trim().to_string();
+            }
+            if let Some(t) = title.strip_prefix(&format!("{site}{sep}")) {
+                return t.trim().to_string();
+            }
+        }
+    }
+    // Without a known site name, drop the last segment when it is the
+    // shorter side: titles themselves often contain " - ".
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some(p) = title.rfind(sep) {
+            let (head, tail) = (&title[..p], &title[p + sep.len()..]);
+            if tail.chars().count() < head.chars().count() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LD: &str = r#"{"@context":"https://schema.org","@type":"NewsArticle",
+        "headline":"Khai tr\u01b0\u01a1ng \"ch\u1ee3 phi\u00ean\" v\u00f9ng cao",
+        "datePublished":"2023-08-19T06:30:00+07:00",
+        "publisher":{"@type":"Organization","name":"Báo Tỉnh"},
+        "author":[{"@type":"Person","name":"Lò Thị Mai"}]}"#;
+
+    #[test]
+    fn json_ld_fields() {
+        let mut h = Head::default();
+        read_json_ld(LD, &mut h);
+        assert_eq!(
+            h.ld_headline.as_deref(),
+            Some("Khai trương \"chợ phiên\" vùng cao")
+        );
+        assert_eq!(
+            h.published.unwrap().to_rfc3339(),
+            "2023-08-19T06:30:00+07:00"
+        );
+        assert_eq!(h.author.as_deref(), Some("Lò Thị Mai"));
+    }
+
+    #[test]
+    fn json_ld_author_as_string_and_surrogates() {
+        assert_eq!(
+            ld_author(r#"{"author" : "Hà Anh"}"#).as_deref(),
+            Some("Hà Anh")
+        );
+        let (s, _) = read_string(r#""\ud83d\ude00 vui""#).unwrap();
+        assert_eq!(s, "😀 vui");
+    }
+
+    #[test]
+    fn meta_tags_and_title() {
+        let doc = Html::parse_document(
+            "<head><title>Mùa lúa chín - Cổng thông tin xã</title>\
+             <meta property='og:site_name' content='Cổng thông tin xã'>\
+             <meta name='author' content='Phạm Hùng'>\
+             <meta property='article:published_time' content='2022-10-01T08:00:00+07:00'></head>",
+        );
+        let h = scan(&doc);
+        assert_eq!(h.author.as_deref(), Some("Phạm Hùng"));
+        assert_eq!(
+            h.published.unwrap().to_rfc3339(),
+            "2022-10-01T08:00:00+07:00"
+        );
+        let t = strip_site_name(h.title_tag.as_deref().unwrap(), h.site_name.as_deref());
+        assert_eq!(t, "Mùa lúa chín");
+    }
+
+    #[test]
+    fn site_name_stripped_without_og() {
+        assert_eq!(
+            strip_site_name("Kinh tế - xã hội quý III | Báo X", None),
+            "Kinh tế - xã hội quý III"
+        );
+        assert_eq!(strip_site_name("Một tiêu đề", None), "Một tiêu đề");
+    }
+}

@@ -1,0 +1,194 @@
+//! Element-level hints for the block walker: which tags are skipped or
+//! start a block, and what an element's class/id says about it (caption,
+//! lead, title, breadcrumb, or site furniture such as menus and polls).
+//! Generic words only: no site's class names.
+
+use scraper::ElementRef;
+
+use super::norm::{clean, fold, weight};
+
+/// Class/id hint bits.
+pub const CAPTION: u8 = 1;
+pub const LEAD: u8 = 2;
+pub const TITLE: u8 = 4;
+pub const CRUMB: u8 = 8;
+
+/// Whose content never reaches a reader.
+pub const SKIP: &[&str] = &[
+    "head", "script", "style", "noscript", "iframe", "select", "button", "template", "svg",
+    "object", "embed", "textarea", "canvas", "video", "audio", "map", "datalist",
+];
+/// Elements that start a new block.
+pub const BLOCK: &[&str] = &[
+    "html",
+    "body",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "menu",
+];
+/// Class/id substrings of site furniture (menus, sidebars, polls, ads …).
+pub const NEGATIVE: &[&str] = &[
+    "menu",
+    "sidebar",
+    "footer",
+    "poll",
+    "comment",
+    "banner",
+    "advert",
+    "quangcao",
+    "social",
+    "share",
+    "widget",
+    "navbar",
+    "topbar",
+    "copyright",
+    "thamdo",
+    "binhchon",
+    "counter",
+    "thongke",
+    "login",
+    "search",
+    "related",
+    "lienquan",
+    "tinkhac",
+    "othernews",
+    "other-news",
+    "mostread",
+    "most-read",
+    "hotnews",
+    "breadcrumb",
+];
+/// Whole class names or ids of furniture, too short to match as substrings.
+pub const NEGATIVE_EXACT: &[&str] = &["nav", "ad", "ads", "header", "top", "logo", "tags"];
+/// Substrings that rescue an element from the negative list.
+pub const POSITIVE: &[&str] = &[
+    "article", "content", "detail", "chitiet", "noidung", "entry", "story",
+];
+
+/// Polls, search boxes and logins: little text per input field. ASP.NET
+/// pages wrap the whole page in one `<form>`, which must not match.
+pub fn is_widget_form(form: ElementRef) -> bool {
+    let text: usize = form.text().map(weight).sum();
+    let fields = form
+        .descendent_elements()
+        .filter(|e| match e.value().name() {
+            "input" => e
+                .attr("type")
+                .is_none_or(|t| !t.eq_ignore_ascii_case("hidden")),
+            n => matches!(n, "select" | "textarea" | "button"),
+        })
+        .count();
+    text < 100 || (text < 1500 && fields > 0 && text / fields < 300)
+}
+
+pub fn class_id(el: ElementRef) -> String {
+    let e = el.value();
+    format!(
+        "{} {}",
+        e.attr("class").unwrap_or(""),
+        e.attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase()
+}
+
+pub fn hints_of(name: &str, ids: &str) -> u8 {
+    let has = |words: &[&str]| words.iter().any(|w| ids.contains(w));
+    let mut h = 0;
+    if name == "figcaption" || has(&["caption", "desc", "chuthich", "chu-thich"]) {
+        h |= CAPTION;
+    }
+    if has(&[
+        "sapo", "lead", "summary", "intro", "chapeau", "tomtat", "tom-tat",
+    ]) {
+        h |= LEAD;
+    }
+    if has(&["title", "tieude", "tieu-de", "headline"]) {
+        h |= TITLE;
+    }
+    if has(&[
+        "breadcrumb",
+        "crumb",
+        "path",
+        "navigation",
+        "duongdan",
+        "duong-dan",
+    ]) && !ids.contains("menu")
+    {
+        h |= CRUMB;
+    }
+    h
+}
+
+pub fn is_negative(ids: &str) -> bool {
+    let neg = NEGATIVE.iter().any(|w| ids.contains(w))
+        || ids.split_whitespace().any(|t| NEGATIVE_EXACT.contains(&t));
+    neg && !POSITIVE.iter().any(|w| ids.contains(w))
+}
+
+pub fn is_bold_style(style: &str) -> bool {
+    let s: String = style
+        .to_ascii_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    s.contains("font-weight:bold") || s.contains("font-weight:700") || s.contains("font-weight:600")
+}
+
+pub fn heading_level(name: &str) -> Option<u8> {
+    match name {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+/// "Trang chủ", "Home", "Trang nhất": the first item of a breadcrumb.
+pub fn is_home_word(s: &str) -> bool {
+    matches!(
+        fold(&clean(s)).as_str(),
+        "trang chu" | "home" | "trang nhat" | "trang chinh"
+    )
+}

@@ -1,0 +1,269 @@
+//! Visible meta lines: `Đăng ngày: … | Lượt xem: … | Tác giả`.
+//!
+//! A line is cut at `|` and at every known label; each labelled segment
+//! fills its field. In a line that has a date or views label, an unlabelled
+//! segment that is neither a date nor a number is the author (the last one
+//! wins): portals print the author bare at the end. A date line without any
+//! label (the page's "today" line at the top) is never taken here.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::blocks::Page;
+use super::dates::find_date;
+use super::norm::{fold, trim_decor};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Label {
+    Published,
+    Updated,
+    Views,
+    Author,
+    Source,
+}
+
+/// Folded labels; longer ones first so "ngay cap nhat" wins over "ngay".
+const LABELS: &[(&str, Label)] = &[
+    ("ngay xuat ban", Label::Published),
+    ("thoi gian dang", Label::Published),
+    ("ngay cap nhat", Label::Updated),
+    ("cap nhat luc", Label::Updated),
+    ("last updated", Label::Updated),
+    ("so luot xem", Label::Views),
+    ("dang ngay", Label::Published),
+    ("ngay dang", Label::Published),
+    ("dang luc", Label::Published),
+    ("published", Label::Published),
+    ("posted on", Label::Published),
+    ("cap nhat", Label::Updated),
+    ("updated", Label::Updated),
+    ("luot xem", Label::Views),
+    ("luot doc", Label::Views),
+    ("da xem", Label::Views),
+    ("views", Label::Views),
+    ("tac gia", Label::Author),
+    ("nguoi viet", Label::Author),
+    ("but danh", Label::Author),
+    ("author", Label::Author),
+    ("posted by", Label::Author),
+    ("by", Label::Author),
+    ("nguon", Label::Source),
+    ("source", Label::Source),
+];
+
+/// What the visible meta lines say, and which blocks they were.
+#[derive(Debug, Default, Clone)]
+pub struct Visible {
+    pub published: Option<DateTime<FixedOffset>>,
+    pub updated: Option<DateTime<FixedOffset>>,
+    pub views: Option<u64>,
+    pub author: Option<String>,
+    pub lines: Vec<usize>,
+}
+
+/// Scans short blocks for meta lines; the first value of each kind wins.
+pub fn scan(page: &Page) -> Visible {
+    let mut v = Visible::default();
+    for (i, b) in page.blocks.iter().enumerate() {
+        if b.chars > 250 || b.heading == 1 {
+            continue;
+        }
+        if read_line(&b.text, &mut v) {
+            v.lines.push(i);
+        }
+    }
+    v
+}
+
+/// Parses one line into `v`; true when a label in it yielded a value, so
+/// a sentence that merely mentions "lượt xem" is not taken for a meta line.
+fn read_line(text: &str, v: &mut Visible) -> bool {
+    let segments = split(text);
+    let mut found = false;
+    let mut dated = false;
+    let mut bare_author = None;
+    for (label, value) in &segments {
+        let (ok, rest) = match label {
+            Some(Label::Published) => take_date(value, &mut v.published),
+            Some(Label::Updated) => take_date(value, &mut v.updated),
+            Some(Label::Views) => take_views(value, &mut v.views),
+            Some(Label::Author) => {
+                let n = name(value);
+                let ok = n.is_some();
+                set_once(&mut v.author, n);
+                (ok, String::new())
+            }
+            Some(Label::Source) => (true, String::new()),
+            None => (false, value.clone()),
+        };
+        found |= ok;
+        dated |= ok
+            && matches!(
+                label,
+                Some(Label::Published | Label::Updated | Label::Views)
+            );
+        if let Some(n) = name(&rest) {
+            bare_author = Some(n);
+        }
+    }
+    if dated {
+        set_once(&mut v.author, bare_author);
+    }
+    found
+}
+
+fn set_once<T>(slot: &mut Option<T>, val: Option<T>) {
+    if slot.is_none() {
+        *slot = val;
+    }
+}
+
+/// Reads the date at the start of a value; returns what follows it.
+fn take_date(value: &str, slot: &mut Option<DateTime<FixedOffset>>) -> (bool, String) {
+    match find_date(value) {
+        Some(f) if f.start <= 24 => {
+            set_once(slot, Some(f.at));
+            (true, value.chars().skip(f.end).collect())
+        }
+        _ => (false, String::new()),
+    }
+}
+
+/// `143`, `1.234` or `1,234` (grouping marks, not decimals).
+fn take_views(value: &str, slot: &mut Option<u64>) -> (bool, String) {
+    let v = value.trim_start();
+    let len = v
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || *c == ','))
+        .map_or(v.len(), |(i, _)| i);
+    let digits: String = v[..len].chars().filter(char::is_ascii_digit).collect();
+    let n = digits.parse().ok();
+    let ok = n.is_some();
+    set_once(slot, n);
+    (ok, v[len..].to_string())
+}
+
+/// A plausible person or desk name, or None.
+fn name(s: &str) -> Option<String> {
+    let t = trim_decor(s);
+    let ok = !t.is_empty()
+        && t.chars().count() <= 80
+        && t.chars().any(char::is_alphabetic)
+        && !t.contains(':')
+        && find_date(t).is_none();
+    ok.then(|| t.to_string())
+}
+
+/// Cuts a line at `|` and before each label: (label, value) segments.
+fn split(text: &str) -> Vec<(Option<Label>, String)> {
+    let mut out = Vec::new();
+    for part in text.split(['|', '•', '·']) {
+        let chars: Vec<char> = part.chars().collect();
+        let folded: Vec<char> = fold(part).chars().collect();
+        let mut cuts: Vec<(usize, usize, Label)> = Vec::new();
+        let mut i = 0;
+        while i < folded.len() {
+            match label_at(&folded, i) {
+                Some((end, l)) => {
+                    cuts.push((i, end, l));
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        let head_end = cuts.first().map_or(chars.len(), |c| c.0);
+        let head: String = chars[..head_end].iter().collect();
+        if !trim_decor(&head).is_empty() {
+            out.push((None, head));
+        }
+        for (k, &(_, vstart, l)) in cuts.iter().enumerate() {
+            let vend = cuts.get(k + 1).map_or(chars.len(), |c| c.0);
+            out.push((Some(l), chars[vstart..vend].iter().collect()));
+        }
+    }
+    out
+}
+
+/// A label at char `i` (word-bounded): (where its value starts, label). Short, ambiguous labels ("by",
+/// "nguồn", "cập nhật") count only when a colon follows.
+fn label_at(f: &[char], i: usize) -> Option<(usize, Label)> {
+    if i > 0 && f[i - 1].is_alphanumeric() {
+        return None;
+    }
+    for &(word, label) in LABELS {
+        let n = word.len();
+        if i + n > f.len() || !f[i..i + n].iter().copied().eq(word.chars()) {
+            continue;
+        }
+        if f.get(i + n).is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let mut end = i + n;
+        while f.get(end).is_some_and(|c| c.is_whitespace()) {
+            end += 1;
+        }
+        let colon = matches!(f.get(end), Some(':') | Some('：'));
+        let needs_colon = matches!(
+            word,
+            "by" | "nguon" | "source" | "cap nhat" | "da xem" | "updated"
+        );
+        // A bare "Tác giả X" is a label only on a short line, not in prose.
+        let needs_colon = needs_colon || (label == Label::Author && f.len() > 60);
+        if needs_colon && !colon && !(word == "by" && i == 0) {
+            continue;
+        }
+        return Some((if colon { end + 1 } else { i + n }, label));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(s: &str) -> Visible {
+        let mut v = Visible::default();
+        assert!(read_line(s, &mut v), "not a meta line: {s}");
+        v
+    }
+
+    #[test]
+    fn pipe_line_with_bare_author() {
+        let v = line("Đăng ngày: 03/09/2022 - 10:15:00 AM | Lượt xem: 2.417 | Vũ Thị Thu");
+        assert_eq!(
+            v.published.unwrap().to_rfc3339(),
+            "2022-09-03T10:15:00+07:00"
+        );
+        assert_eq!(v.views, Some(2417));
+        assert_eq!(v.author.as_deref(), Some("Vũ Thị Thu"));
+    }
+
+    #[test]
+    fn labels_without_pipes() {
+        let v = line("Ngày đăng: 08:47 07/03/2026 Lượt xem: 58 Tác giả: Lê Minh");
+        assert_eq!(
+            v.published.unwrap().to_rfc3339(),
+            "2026-03-07T08:47:00+07:00"
+        );
+        assert_eq!(v.views, Some(58));
+        assert_eq!(v.author.as_deref(), Some("Lê Minh"));
+    }
+
+    #[test]
+    fn source_is_not_author_and_update_is_kept_apart() {
+        let v = line("Cập nhật: 11-05-2024 | Nguồn: Báo Nhân Dân");
+        assert_eq!(v.author, None);
+        assert_eq!(v.published, None);
+        assert_eq!(v.updated.unwrap().to_rfc3339(), "2024-05-11T00:00:00+07:00");
+    }
+
+    #[test]
+    fn plain_lines_are_not_meta() {
+        let mut v = Visible::default();
+        assert!(!read_line(
+            "Thứ Hai, ngày 2 tháng 1 năm 2023 - 6:00:00 PM",
+            &mut v
+        ));
+        assert!(!read_line("Bà con cập nhật giá lúa mỗi ngày", &mut v));
+        assert!(v.published.is_none());
+    }
+}

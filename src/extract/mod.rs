@@ -1,0 +1,166 @@
+//! Generic article extraction: HTML page → title, metadata, plain-text body
+//! and the site's related links. No network, no site-specific code.
+//!
+//! Map of the pipeline ([`extract`]):
+//! - [`guard`]: size cap and nesting-depth cut before parsing (html5ever is
+//!   quadratic in depth);
+//! - `blocks`: the DOM flattened into text blocks with link/bold counts and
+//!   inherited class hints, plus an arena of block elements and their ranges;
+//! - `hints`: tag lists and class/id hints the walker uses;
+//! - `head`: `<meta>`, `<title>`, JSON-LD (hand scan, no JSON parser);
+//! - `meta`: visible meta lines (`Đăng ngày … | Lượt xem … | author`);
+//! - `breadcrumb`, `related`: the category path and the related list;
+//! - `content`: container scoring, body assembly, lead; `title`: the title;
+//! - `dates`, `norm`: Vietnamese date forms, NFC/folding and word lists.
+//!
+//! Everything returned is NFC with collapsed whitespace.
+
+mod blocks;
+mod breadcrumb;
+mod content;
+mod dates;
+pub mod guard;
+mod head;
+mod hints;
+mod meta;
+mod norm;
+mod related;
+mod title;
+
+use chrono::{DateTime, FixedOffset};
+use scraper::Html;
+use unicode_normalization::UnicodeNormalization;
+use url::Url;
+
+pub use dates::parse_attr as parse_date;
+
+/// A related article: its title and absolute URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// What one article page yields.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<DateTime<FixedOffset>>,
+    pub views: Option<u64>,
+    /// Breadcrumb items after the home link, joined by " » ".
+    pub category: Option<String>,
+    /// The lead paragraph (or the meta description).
+    pub summary: Option<String>,
+    /// Plain text, paragraphs separated by one blank line.
+    pub body: String,
+    /// The site's related list, in page order, deduplicated by URL.
+    pub related: Vec<Link>,
+}
+
+/// Extracts the article from `html`; relative links resolve against `base`.
+pub fn extract(html: &str, base: &Url) -> Extracted {
+    // NFC before parsing: every string cut from the tree is then composed.
+    let input: String = guard::limit(html).nfc().collect();
+    let doc = Html::parse_document(&input);
+    let head = head::scan(&doc);
+    let page = blocks::flatten(&doc);
+    drop(doc);
+
+    let n = page.blocks.len();
+    let crumb = breadcrumb::find(&page);
+    let related = related::find(&page, base);
+    let visible = meta::scan(&page);
+    let mut skip = vec![false; n];
+    let crumb_blocks = crumb.iter().flat_map(|c| c.blocks.iter());
+    for &i in crumb_blocks.chain(&related.blocks).chain(&visible.lines) {
+        skip[i] = true;
+    }
+    let furn = content::furniture(&page);
+    let pick = content::choose(&page, &skip, &furn);
+    let body_start = page.elems[pick.elem].start;
+    let title = title::choose(&page, &head, body_start, &skip);
+    mark_title(&page, &title, &mut skip);
+
+    let mut kept = content::assemble(&page, pick, &skip, &furn);
+    let lead = content::lead(&page, &kept, pick, title.block);
+    if let Some(l) = lead.filter(|l| !kept.contains(l)) {
+        kept.insert(0, l);
+    }
+    let published = visible
+        .published
+        .or(head.published)
+        .or(visible.updated)
+        .or_else(|| date_line(&page, pick, title.block));
+    let summary = lead
+        .map(|i| page.blocks[i].text.clone())
+        .or(head.description.clone())
+        .or_else(|| first_prose(&page, &kept));
+    Extracted {
+        category: crumb.and_then(|c| category(c.items, title.text.as_deref())),
+        title: title.text,
+        author: visible.author.or(head.author),
+        published,
+        views: visible.views,
+        summary,
+        body: join(&page, &kept),
+        related: related.links,
+    }
+}
+
+/// Drops the title block, and any copy of the title, from the body.
+fn mark_title(page: &blocks::Page, title: &title::Title, skip: &mut [bool]) {
+    if let Some(i) = title.block {
+        skip[i] = true;
+    }
+    if let Some(t) = title.text.as_deref().map(norm::fold) {
+        for (i, b) in page.blocks.iter().enumerate() {
+            if b.chars <= 300 && norm::fold(&b.text) == t {
+                skip[i] = true;
+            }
+        }
+    }
+}
+
+fn date_line(
+    page: &blocks::Page,
+    pick: content::Pick,
+    title: Option<usize>,
+) -> Option<DateTime<FixedOffset>> {
+    let i = content::date_near(page, pick, title)?;
+    dates::find_date(&page.blocks[i].text).map(|f| f.at)
+}
+
+fn first_prose(page: &blocks::Page, kept: &[usize]) -> Option<String> {
+    kept.iter()
+        .map(|&i| &page.blocks[i])
+        .find(|b| content::is_prose(b))
+        .map(|b| b.text.clone())
+}
+
+/// Breadcrumb items joined by " » ", without a trailing copy of the title.
+fn category(mut items: Vec<String>, title: Option<&str>) -> Option<String> {
+    if let (Some(last), Some(t)) = (items.last(), title) {
+        let (l, t) = (norm::fold(last), norm::fold(t));
+        let stem = l.trim_end_matches(['.', '…', ' ']);
+        if l == t || (stem.chars().count() >= 10 && t.starts_with(stem) && l.len() != stem.len()) {
+            items.pop();
+        }
+    }
+    Some(items.join(" » ")).filter(|s| !s.is_empty())
+}
+
+/// Paragraphs separated by one blank line; consecutive repeats dropped.
+fn join(page: &blocks::Page, kept: &[usize]) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for &i in kept {
+        let t = page.blocks[i].text.as_str();
+        if !t.is_empty() && out.last() != Some(&t) {
+            out.push(t);
+        }
+    }
+    out.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests;

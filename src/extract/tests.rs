@@ -1,0 +1,267 @@
+//! Whole-page tests: small Vietnamese pages written for these tests, each
+//! shaped like a kind of portal page, checked for what a reader would see.
+
+use std::time::{Duration, Instant};
+
+use super::*;
+
+fn base() -> Url {
+    Url::parse("http://cong.example.vn/tin-tuc/bai-viet-9.html").unwrap()
+}
+
+fn run(html: &str) -> Extracted {
+    extract(html, &base())
+}
+
+fn rfc(e: &Extracted) -> Option<String> {
+    e.published.map(|d| d.to_rfc3339())
+}
+
+/// A portal page in the seed's shape: date line, menu, breadcrumb, meta
+/// line, title, bold lead, photo with caption, body, signature, related
+/// list, then sidebar poll, visitor counter and footer.
+const PORTAL: &str = r#"<html><head><title>Xã Bình Minh khánh thành cầu treo mới</title></head>
+<body><form id="form1" action="/tin">
+<div class="top">Thứ Sáu, ngày 5 tháng 4 năm 2024 - 9:12:00 AM</div>
+<div id="mainmenu"><a href="/">Trang chủ</a> | <a href="/gioi-thieu">Giới thiệu</a> | <a href="/tin">Tin tức</a> | <a href="/van-ban">Văn bản</a></div>
+<table width="100%"><tr>
+<td valign="top" width="70%">
+  <div class="duongdan"><a href="/">Trang chủ</a> » <a href="/kinh-te">Kinh tế - Xã hội</a> » <a href="/kinh-te/giao-thong">Giao thông</a></div>
+  <div class="ngaydang">Đăng ngày: 02/04/2024 - 3:20:45 PM | Lượt xem: 1.208 | Đỗ Thu Hằng</div>
+  <h2 class="tieude">Xã Bình Minh khánh thành cầu treo mới</h2>
+  <div class="noidung">
+    <p><strong>Sáng 1/4, xã Bình Minh tổ chức lễ khánh thành cầu treo bắc qua suối Nậm, giúp hơn 300 hộ dân đi lại thuận tiện trong mùa mưa.</strong></p>
+    <p style="text-align:center"><img src="/anh/cau-treo.jpg" alt=""></p>
+    <p style="text-align:center"><em>Bà con đi trên cây cầu mới</em></p>
+    <p>Cây cầu dài 80 mét, rộng 1,5 mét, được xây dựng từ nguồn vốn của tỉnh và sự đóng góp của người dân. Công trình khởi công từ tháng 10 năm trước và hoàn thành sớm hơn kế hoạch hai tuần.</p>
+    <p>Trước đây, mỗi khi nước suối dâng cao, học sinh phải nghỉ học nhiều ngày liền; nay các em có thể đến trường an toàn quanh năm, phụ huynh cũng yên tâm hơn.</p>
+    <p>Phát biểu tại buổi lễ, lãnh đạo huyện đề nghị xã giao cho thôn quản lý, bảo dưỡng cầu thường xuyên, đặt biển báo tải trọng và tuyên truyền để bà con cùng giữ gìn.</p>
+    <p style="text-align:right"><b>Thu Hằng</b></p>
+  </div>
+  <div class="khac"><b>Bài viết khác:</b>
+    <ul>
+      <li><a href="/kinh-te/bai-8.html">Nâng cấp đường liên thôn Đồng Tâm</a></li>
+      <li><a href="bai-7.html">Hội nghị bàn giải pháp chống ngập</a></li>
+      <li><a href="http://cong.example.vn/kinh-te/bai-8.html">Nâng cấp đường liên thôn Đồng Tâm</a></li>
+      <li><a href="mailto:bbt@cong.example.vn">Gửi thư</a></li>
+    </ul>
+  </div>
+</td>
+<td valign="top">
+  <div class="box"><div class="box-title">Tin xem nhiều</div>
+    <a href="/x1">Một tin rất được quan tâm trong tuần</a><br><a href="/x2">Một tin khác cũng nhiều người đọc</a></div>
+  <div class="box"><div class="box-title">Thăm dò ý kiến</div>
+    <p>Bạn đánh giá thế nào về giao diện cổng thông tin của xã chúng tôi hiện nay?</p>
+    <p>Rất đẹp</p><p>Bình thường</p></div>
+  <div>Đang truy cập: 17</div><div>Tổng lượt truy cập: 452.871</div>
+</td></tr></table>
+<div class="chan">
+  <p>CỔNG THÔNG TIN ĐIỆN TỬ XÃ BÌNH MINH</p>
+  <p>Giấy phép số: 12/GP-TTĐT do Sở Thông tin và Truyền thông cấp</p>
+  <p>Địa chỉ: Thôn Trung Tâm, xã Bình Minh</p>
+  <p>Điện thoại: 0209 3 111 222</p>
+  <p>Ghi rõ nguồn khi phát hành lại thông tin từ cổng này.</p>
+</div>
+</form></body></html>"#;
+
+#[test]
+fn portal_page_metadata() {
+    let e = run(PORTAL);
+    assert_eq!(
+        e.title.as_deref(),
+        Some("Xã Bình Minh khánh thành cầu treo mới")
+    );
+    assert_eq!(rfc(&e).as_deref(), Some("2024-04-02T15:20:45+07:00"));
+    assert_eq!(e.author.as_deref(), Some("Đỗ Thu Hằng"));
+    assert_eq!(e.views, Some(1208));
+    assert_eq!(e.category.as_deref(), Some("Kinh tế - Xã hội » Giao thông"));
+    assert!(e
+        .summary
+        .as_deref()
+        .unwrap()
+        .starts_with("Sáng 1/4, xã Bình Minh"));
+}
+
+#[test]
+fn portal_page_body() {
+    let e = run(PORTAL);
+    assert!(
+        e.body.starts_with("Sáng 1/4, xã Bình Minh tổ chức"),
+        "{}",
+        e.body
+    );
+    assert!(
+        e.body.contains("\n\nBà con đi trên cây cầu mới\n\n"),
+        "{}",
+        e.body
+    );
+    assert!(e.body.contains("rộng 1,5 mét"));
+    assert!(e.body.ends_with("\n\nThu Hằng"), "{}", e.body);
+    for junk in [
+        "Đăng ngày",
+        "Trang chủ",
+        "Giới thiệu",
+        "Bài viết khác",
+        "Nâng cấp đường",
+        "Tin xem nhiều",
+        "Thăm dò",
+        "Rất đẹp",
+        "Đang truy cập",
+        "Tổng lượt",
+        "Giấy phép",
+        "Địa chỉ",
+        "Ghi rõ nguồn",
+        "Thứ Sáu",
+        "khánh thành cầu treo mới",
+    ] {
+        assert!(!e.body.contains(junk), "body has {junk:?}:\n{}", e.body);
+    }
+    assert!(!e.body.contains("\n\n\n") && !e.body.contains("  "));
+}
+
+#[test]
+fn portal_page_related() {
+    let e = run(PORTAL);
+    let got: Vec<(&str, &str)> = e
+        .related
+        .iter()
+        .map(|l| (l.title.as_str(), l.url.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Nâng cấp đường liên thôn Đồng Tâm",
+                "http://cong.example.vn/kinh-te/bai-8.html"
+            ),
+            (
+                "Hội nghị bàn giải pháp chống ngập",
+                "http://cong.example.vn/tin-tuc/bai-7.html"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn layout_tables_with_br_paragraphs() {
+    let html = r#"<table><tr><td class="left"><a href="/a">Mục A</a><br><a href="/b">Mục B</a><br><a href="/c">Mục C</a></td>
+    <td><table><tr><td><h1>Nông dân thu hoạch vải sớm</h1></td></tr>
+    <tr><td>Ngày đăng: 08:47 07/03/2026</td></tr>
+    <tr><td>Vụ vải năm nay chín sớm, giá bán tại vườn ổn định, nông dân phấn khởi vì thu nhập khá.<br><br>
+    Nhiều hợp tác xã đã ký hợp đồng tiêu thụ với doanh nghiệp, nên đầu ra của quả vải được bảo đảm.<br><br>
+    Tác giả: Lương Văn Tú</td></tr></table></td></tr></table>"#;
+    let e = run(html);
+    assert_eq!(e.title.as_deref(), Some("Nông dân thu hoạch vải sớm"));
+    assert_eq!(rfc(&e).as_deref(), Some("2026-03-07T08:47:00+07:00"));
+    assert_eq!(e.author.as_deref(), Some("Lương Văn Tú"));
+    let paras: Vec<&str> = e.body.split("\n\n").collect();
+    assert_eq!(paras.len(), 2, "{}", e.body);
+    assert!(paras[0].starts_with("Vụ vải năm nay") && paras[1].ends_with("được bảo đảm."));
+    assert!(!e.body.contains("Mục A"));
+}
+
+#[test]
+fn metadata_only_from_og_and_json_ld() {
+    let html = r#"<html><head><title>Trang chủ - Báo Miền Núi</title>
+    <meta property="og:title" content="Lễ hội xuống đồng của người Tày">
+    <meta property="og:description" content="Mở đầu mùa vụ mới, bản làng rộn ràng lễ hội.">
+    <script type="application/ld+json">{"@type":"NewsArticle","headline":"Lễ hội xuống đồng của người Tày",
+      "datePublished":"2025-02-10T06:05:00+07:00","author":{"@type":"Person","name":"Hoàng Thị Lan"}}</script>
+    </head><body><div class="article"><p>Từ sáng sớm, người dân các bản đã tề tựu về bãi đất rộng, mang theo lễ vật, trống chiêng và những bộ trang phục đẹp nhất.</p>
+    <p>Nghi lễ cầu mùa do già làng chủ trì, cầu cho mưa thuận gió hòa, lúa tốt, người khỏe.</p></div></body></html>"#;
+    let e = run(html);
+    assert_eq!(e.title.as_deref(), Some("Lễ hội xuống đồng của người Tày"));
+    assert_eq!(rfc(&e).as_deref(), Some("2025-02-10T06:05:00+07:00"));
+    assert_eq!(e.author.as_deref(), Some("Hoàng Thị Lan"));
+    assert_eq!(
+        e.summary.as_deref(),
+        Some("Mở đầu mùa vụ mới, bản làng rộn ràng lễ hội.")
+    );
+    assert!(e.body.starts_with("Từ sáng sớm"));
+    assert_eq!(e.views, None);
+    assert_eq!(e.category, None);
+}
+
+#[test]
+fn vietnamese_word_date_in_meta_line() {
+    let html = r#"<div class="tin"><h1>Trao quà cho học sinh nghèo vượt khó</h1>
+    <div class="meta">Ngày đăng: Thứ Năm, ngày 4 tháng 3 năm 2021 | Nguồn: Hội Khuyến học</div>
+    <p>Hội Khuyến học huyện vừa trao 120 suất quà, mỗi suất gồm sách vở, áo ấm và tiền mặt, cho học sinh có hoàn cảnh khó khăn.</p>
+    <p>P.V</p></div>"#;
+    let e = run(html);
+    assert_eq!(rfc(&e).as_deref(), Some("2021-03-04T00:00:00+07:00"));
+    assert_eq!(e.author, None, "the source is not the author");
+    assert!(e.body.ends_with("P.V"));
+    assert!(!e.body.contains("Nguồn"));
+}
+
+#[test]
+fn top_date_line_is_not_published_when_meta_exists() {
+    let e = run(PORTAL);
+    assert_ne!(rfc(&e).as_deref(), Some("2024-04-05T09:12:00+07:00"));
+}
+
+#[test]
+fn nfd_input_comes_out_nfc() {
+    let nfd: String = "<h1>Tiếng Việt đẹp</h1><p>Những câu thơ về quê hương, đất nước được các em đọc say sưa.</p>"
+        .nfd()
+        .collect();
+    let e = run(&nfd);
+    assert_eq!(e.title.as_deref(), Some("Tiếng Việt đẹp"));
+    assert_eq!(
+        e.body,
+        "Những câu thơ về quê hương, đất nước được các em đọc say sưa."
+    );
+}
+
+#[test]
+fn deeply_nested_page_returns_quickly() {
+    let html = format!(
+        "{}<p>Sâu quá.</p>{}",
+        "<div>".repeat(50_000),
+        "</div>".repeat(50_000)
+    );
+    let t = Instant::now();
+    let _ = run(&html);
+    assert!(
+        t.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        t.elapsed()
+    );
+}
+
+#[test]
+fn empty_and_garbage_input() {
+    assert_eq!(run(""), Extracted::default());
+    let e = run("<<<>>> &amp; </div></p>");
+    assert_eq!(e.title, None);
+    assert!(e.related.is_empty());
+}
+
+#[test]
+fn modern_article_markup() {
+    let html = r#"<body><header><nav><a href="/">Trang chủ</a><a href="/thoi-su">Thời sự</a></nav></header>
+    <ul class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/the-thao">Thể thao</a></li><li>Đội tuyển xã vô địch giải bóng đá</li></ul>
+    <main><article><header><h1>Đội tuyển xã vô địch giải bóng đá</h1>
+      <time datetime="2024-09-02T16:00:00+07:00">2/9/2024</time>
+      <p class="sapo">Sau 90 phút thi đấu hấp dẫn, đội bóng của xã đã giành chức vô địch giải bóng đá nông thôn mở rộng.</p></header>
+      <p>Trận chung kết diễn ra trên sân vận động huyện, thu hút hàng nghìn cổ động viên, trong đó có nhiều người đi xe máy hàng chục cây số để cổ vũ.</p>
+      <figure><img src="/a.jpg"><figcaption>Các cầu thủ nâng cúp</figcaption></figure>
+      <p>Ban tổ chức đã trao cúp, huy chương và phần thưởng cho các đội, đồng thời khen thưởng cầu thủ xuất sắc nhất giải.</p>
+      <p>Quang Huy</p>
+      <section class="comments"><h3>Bình luận</h3><p>Một bình luận khá dài của bạn đọc về trận đấu, đáng lẽ không được lấy.</p></section>
+    </article>
+    <aside><h3>Tin liên quan</h3><ul><li><a href="/the-thao/1">Khai mạc giải cầu lông</a></li></ul></aside></main></body>"#;
+    let e = run(html);
+    assert_eq!(
+        e.title.as_deref(),
+        Some("Đội tuyển xã vô địch giải bóng đá")
+    );
+    assert_eq!(e.category.as_deref(), Some("Thể thao"));
+    assert_eq!(rfc(&e).as_deref(), Some("2024-09-02T16:00:00+07:00"));
+    assert!(e.body.starts_with("Sau 90 phút"), "{}", e.body);
+    assert!(e.body.contains("\n\nCác cầu thủ nâng cúp\n\n"));
+    assert!(e.body.ends_with("Quang Huy"), "{}", e.body);
+    assert_eq!(e.related.len(), 1);
+    assert_eq!(e.related[0].url, "http://cong.example.vn/the-thao/1");
+}

@@ -1,0 +1,145 @@
+//! Choosing the article title.
+//!
+//! A visible heading is best when it agrees with what the page says about
+//! itself (`og:title`, JSON-LD `headline`, `<title>` minus the site name):
+//! then we also know which block to drop from the body. Among agreeing
+//! headings the one closest to the body wins (listing boxes repeat titles).
+//! Otherwise explicit metadata beats guessing, and an `<h1>` near the body
+//! beats a `<title>` whose site suffix we could only guess.
+
+use super::blocks::{Page, TITLE};
+use super::head::{strip_site_name, Head};
+use super::norm::fold;
+
+/// The title and, when it is a visible block, that block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Title {
+    pub text: Option<String>,
+    pub block: Option<usize>,
+}
+
+pub fn choose(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Title {
+    let stripped = head
+        .title_tag
+        .as_deref()
+        .map(|t| strip_site_name(t, head.site_name.as_deref()));
+    let refs: Vec<String> = [
+        head.og_title.as_deref(),
+        head.ld_headline.as_deref(),
+        head.title_tag.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(stripped.as_deref())
+    .map(fold)
+    .collect();
+    let cands = candidates(page, skip);
+    let dist = |i: &usize| i.abs_diff(body_start);
+    let agreeing = cands
+        .iter()
+        .copied()
+        .filter(|&i| agrees(&fold(&page.blocks[i].text), &refs));
+    if let Some(i) = agreeing.min_by_key(dist) {
+        return visible(page, i);
+    }
+    if let Some(t) = head.og_title.clone().or(head.ld_headline.clone()) {
+        return Title {
+            text: Some(t),
+            block: None,
+        };
+    }
+    let near = |i: &usize| i + 20 >= body_start && *i <= body_start + 3;
+    let h1 = cands
+        .iter()
+        .copied()
+        .filter(|i| page.blocks[*i].heading == 1 && near(i));
+    if let Some(i) = h1.min_by_key(dist) {
+        return visible(page, i);
+    }
+    if let Some(t) = stripped.filter(|t| !t.is_empty()) {
+        return Title {
+            text: Some(t),
+            block: None,
+        };
+    }
+    match cands.iter().copied().filter(near).min_by_key(dist) {
+        Some(i) => visible(page, i),
+        None => Title::default(),
+    }
+}
+
+fn visible(page: &Page, i: usize) -> Title {
+    Title {
+        text: Some(page.blocks[i].text.clone()),
+        block: Some(i),
+    }
+}
+
+/// Headings (h1–h3) and "title"-classed lines that could be a title.
+fn candidates(page: &Page, skip: &[bool]) -> Vec<usize> {
+    let ok = |i: usize| {
+        let b = &page.blocks[i];
+        let shaped = (1..=3).contains(&b.heading) || b.hints & TITLE != 0;
+        let len = b.text.chars().count();
+        shaped && (5..=300).contains(&len) && !b.is_linky() && !b.tag_boiler && !skip[i]
+    };
+    (0..page.blocks.len()).filter(|&i| ok(i)).collect()
+}
+
+/// Same text as a reference, or the reference is this text plus a site
+/// suffix (" - Site", " | Site").
+fn agrees(h: &str, refs: &[String]) -> bool {
+    refs.iter().any(|r| {
+        r == h
+            || r.strip_prefix(h).is_some_and(|rest| {
+                h.chars().count() >= 10
+                    && rest
+                        .trim_start()
+                        .starts_with(['-', '|', '–', '—', ':', '»'])
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::blocks::flatten;
+    use super::super::head::scan;
+    use super::*;
+    use scraper::Html;
+
+    fn title(html: &str) -> Title {
+        let doc = Html::parse_document(html);
+        let page = flatten(&doc);
+        let last = page.blocks.len().saturating_sub(1);
+        choose(&page, &scan(&doc), last, &vec![false; page.blocks.len()])
+    }
+
+    #[test]
+    fn heading_matching_title_tag_wins_over_other_headings() {
+        let t = title(
+            "<title>Đón bằng di tích quốc gia - Cổng TTĐT huyện</title>\
+             <h1>Cổng TTĐT huyện</h1><h2>Đón bằng di tích quốc gia</h2><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Đón bằng di tích quốc gia"));
+        assert_eq!(t.block, Some(1));
+    }
+
+    #[test]
+    fn og_title_when_no_heading_agrees() {
+        let t =
+            title("<meta property='og:title' content='Hội thi nấu cơm'><h2>Tin tức</h2><p>x</p>");
+        assert_eq!(
+            t,
+            Title {
+                text: Some("Hội thi nấu cơm".into()),
+                block: None
+            }
+        );
+    }
+
+    #[test]
+    fn stripped_title_tag_as_last_resort() {
+        let t = title("<title>Ra quân làm thủy lợi | UBND xã</title><p>Văn bản.</p>");
+        assert_eq!(t.text.as_deref(), Some("Ra quân làm thủy lợi"));
+    }
+}

@@ -1,0 +1,151 @@
+//! The reader in a real pseudo-terminal (tmux): three panes over the cache with the server gone,
+//! keys move and open, related articles open by number, and q restores the terminal.
+//! Skips with a notice when tmux is missing, unless TINTUC_REQUIRE_TMUX is set (CI sets it).
+
+mod common;
+use common::*;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", "t", k]);
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    /// Waits (at most 10 s) until the screen satisfies `ok`; returns the last screen either way.
+    fn wait_for(&self, ok: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) || started.elapsed() > Duration::from_secs(10) {
+                return s;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("TINTUC_REQUIRE_TMUX").is_none(),
+            "tmux is required (TINTUC_REQUIRE_TMUX is set)"
+        );
+        eprintln!("notice: tmux not installed; skipping the pseudo-terminal test");
+    }
+    ok
+}
+
+#[test]
+fn reader_shows_three_panes_offline_and_restores_the_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let env = {
+        let server = fixture_server();
+        let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
+        let env = Env::new(&[("Cổng Hà Lâm", &feed)], "");
+        assert!(env.run(&["sync"]).status.success());
+        env
+    }; // the server is gone from here on
+    let tmux = Tmux {
+        socket: format!("tintuc-test-{}", std::process::id()),
+    };
+    let shell = format!(
+        "{BIN} --config '{}' --data-dir '{}' --offline; echo EXITED $?; stty -a; sleep 30",
+        env.config().display(),
+        env.data().display()
+    );
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "150",
+        "-y",
+        "40",
+        &shell,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let screen = tmux.wait_for(|s| s.contains("Tin bài") && s.contains("Hội thảo"));
+    let top = screen.lines().next().unwrap_or_default();
+    let (list, reader, related) = (
+        top.find("Tin bài"),
+        top.find("Nội dung"),
+        top.find("Bài viết khác"),
+    );
+    assert!(
+        list < reader && reader < related && list.is_some(),
+        "three panes side by side:\n{screen}"
+    );
+    assert!(screen.contains("Ngoại tuyến"), "offline badge:\n{screen}");
+
+    // The list is newest first: 1027 (bridge) is on top; j moves to the second, Enter opens it.
+    tmux.keys(&["j", "Enter"]);
+    let screen = tmux.wait_for(|s| s.contains("Lượt xem") || s.contains("lượt xem"));
+    assert!(
+        screen.contains("lượt xem"),
+        "the reader shows the meta line:\n{screen}"
+    );
+    let opened_title = screen.lines().nth(1).unwrap_or_default().to_string();
+
+    // 1 opens the first related article (the list comes from the page).
+    tmux.keys(&["1"]);
+    let screen = tmux.wait_for(|s| s.lines().nth(1) != Some(opened_title.as_str()));
+    assert_ne!(
+        screen.lines().nth(1).unwrap_or_default(),
+        opened_title,
+        "related article opened:\n{screen}"
+    );
+
+    tmux.keys(&["Tab", "k", "BTab", "q"]);
+    let screen = tmux.wait_for(|s| s.contains("EXITED"));
+    assert!(
+        screen.contains("EXITED 0"),
+        "q quits with status 0:\n{screen}"
+    );
+    assert!(
+        screen.contains(" icanon") && screen.contains(" echo"),
+        "cooked mode restored:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Tin bài"),
+        "alternate screen left:\n{screen}"
+    );
+}

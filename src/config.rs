@@ -52,6 +52,7 @@ pub struct SyncConfig {
     pub per_host_concurrency: usize,
     pub full_text: bool,
     pub related_depth: u32,
+    pub max_pages: u32,
     pub images: bool,
     pub user_agent: String,
 }
@@ -66,6 +67,7 @@ impl Default for SyncConfig {
             per_host_concurrency: 2,
             full_text: true,
             related_depth: 1,
+            max_pages: 3,
             images: false,
             user_agent: "tintuc/0.1 (terminal news reader)".into(),
         }

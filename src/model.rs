@@ -54,6 +54,8 @@ pub struct NewArticle {
     pub related: Vec<(String, String)>,
     /// True when the body came from the article page, not only from the feed.
     pub full_text: bool,
+    /// Validators of the article's page, for a conditional GET on `sync --refresh`.
+    pub page_validators: Validators,
 }
 
 /// HTTP validators kept for conditional GET.

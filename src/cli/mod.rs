@@ -9,6 +9,7 @@ use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use sync_cmd::SyncOptions;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,6 +43,9 @@ pub enum Cmd {
         /// No progress, only errors
         #[arg(long)]
         quiet: bool,
+        /// Fetch cached article pages again (conditionally: unchanged pages cost a 304)
+        #[arg(long)]
+        refresh: bool,
     },
     /// List cached articles, newest first
     List {
@@ -112,8 +116,16 @@ fn run(args: Args) -> anyhow::Result<i32> {
     match args.command {
         None => open_reader(&data_dir, &config, args.offline),
         Some(Cmd::Demo) => demo(args.data_dir.as_deref(), &config),
-        Some(Cmd::Sync { sources, quiet }) => {
-            sync(&data_dir, &config, &sources, quiet, args.offline)
+        Some(Cmd::Sync {
+            sources,
+            quiet,
+            refresh,
+        }) => {
+            let options = SyncOptions {
+                offline: args.offline,
+                refresh,
+            };
+            sync(&data_dir, &config, &sources, quiet, options)
         }
         Some(Cmd::List {
             source,
@@ -172,15 +184,15 @@ fn sync(
     config: &Config,
     names: &[String],
     quiet: bool,
-    offline: bool,
+    options: SyncOptions,
 ) -> anyhow::Result<i32> {
     let sources = sync_cmd::select(config, names)?;
     let _lock = sync_cmd::lock(data_dir)?;
     let mut store = open_store(data_dir)?;
     let show = !quiet;
-    let summary = sync_cmd::sync_into(&mut store, config, &sources, offline, |line| {
+    let summary = sync_cmd::sync_into(&mut store, config, &sources, options, |line| {
         if show {
-            eprintln!("{line}");
+            eprintln!("{}", crate::text::sanitize_line(line));
         }
     })?;
     eprintln!(
@@ -214,7 +226,7 @@ fn demo(data_dir: Option<&Path>, base: &Config) -> anyhow::Result<i32> {
         kind: None,
     }];
     eprintln!("demo portal on {}", server.base_url());
-    let code = sync(&dir, &config, &[], false, false)?;
+    let code = sync(&dir, &config, &[], false, SyncOptions::default())?;
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "synced into {}; open it with: tintuc --data-dir {}",

@@ -3,7 +3,7 @@
 
 use crate::config::{Config, SourceConfig};
 use crate::store::Store;
-use crate::sync::{SourceJob, SyncEvent, Syncer};
+use crate::sync::{CacheView, SourceJob, SyncEvent, Syncer};
 use anyhow::{bail, Context};
 use std::fs::File;
 use std::path::Path;
@@ -19,6 +19,15 @@ pub struct SyncSummary {
     pub failures: Vec<String>,
     /// Related-list pages that could not be prefetched (reported, not failures).
     pub skipped: usize,
+}
+
+/// How a sync runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SyncOptions {
+    /// No network: only file:// sources work.
+    pub offline: bool,
+    /// Fetch cached pages again (conditionally), and feeds without validators.
+    pub refresh: bool,
 }
 
 /// Holds the cache's write lock: one sync at a time per data directory.
@@ -60,7 +69,7 @@ pub fn sync_into(
     store: &mut Store,
     config: &Config,
     sources: &[&SourceConfig],
-    offline: bool,
+    options: SyncOptions,
     mut progress: impl FnMut(&str),
 ) -> anyhow::Result<SyncSummary> {
     let mut jobs = Vec::new();
@@ -71,11 +80,20 @@ pub fn sync_into(
         jobs.push(SourceJob {
             name: s.name.clone(),
             url: s.url.clone(),
-            validators: store.source_validators(id)?,
+            kind: s.kind.clone(),
+            // A refresh asks for everything again, still conditionally for pages.
+            validators: if options.refresh {
+                Default::default()
+            } else {
+                store.source_validators(id)?
+            },
         });
     }
-    let syncer =
-        Syncer::new(&config.sync, offline, store.full_text_urls()?).map_err(anyhow::Error::msg)?;
+    let cache = CacheView {
+        pages: store.cached_pages()?,
+    };
+    let syncer = Syncer::new(&config.sync, options.offline, cache, options.refresh)
+        .map_err(anyhow::Error::msg)?;
     let mut summary = SyncSummary {
         sources: jobs.len(),
         ..SyncSummary::default()

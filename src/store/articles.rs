@@ -1,11 +1,11 @@
 //! Article rows: ingest (one transaction per batch), lists, single articles, read/star state.
 
 use super::{IngestReport, Store, StoreError};
-use crate::model::{Article, ArticleId, NewArticle, Related};
+use crate::model::{Article, ArticleId, NewArticle, Related, Validators};
 use crate::text::fold_for_search;
 use chrono::DateTime;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// Which articles a list shows. Newest first (by published time, then by arrival).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,13 +67,20 @@ impl Store {
         Ok(report)
     }
 
-    /// URLs of cached articles whose page was already fetched (so sync need not fetch it again).
-    pub fn full_text_urls(&self) -> Result<HashSet<String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT url FROM articles WHERE full_text = 1")?;
-        let urls = stmt.query_map([], |r| r.get(0))?;
-        Ok(urls.collect::<Result<_, _>>()?)
+    /// Page URL → validators of every cached article whose page was fetched, so sync fetches
+    /// it again only on a refresh, and then conditionally.
+    pub fn cached_pages(&self) -> Result<HashMap<String, Validators>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT url, page_etag, page_last_modified FROM articles WHERE full_text = 1",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let v = Validators {
+                etag: r.get(1)?,
+                last_modified: r.get(2)?,
+            };
+            Ok((r.get(0)?, v))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Articles without bodies, newest first.
@@ -178,8 +185,8 @@ fn insert_article(
 ) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO articles (source_id, guid, url, title, author, published, published_ts,
-             views, category, summary, body, full_text, fetched_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             views, category, summary, body, full_text, fetched_at, page_etag, page_last_modified)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
             source_id,
             a.guid,
@@ -193,7 +200,9 @@ fn insert_article(
             a.summary,
             a.body,
             a.full_text,
-            now
+            now,
+            a.page_validators.etag,
+            a.page_validators.last_modified
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -211,7 +220,8 @@ fn update_article(tx: &Transaction, id: i64, a: &NewArticle, now: &str) -> rusql
     }
     tx.execute(
         "UPDATE articles SET url = ?2, title = ?3, author = ?4, published = ?5, published_ts = ?6,
-             views = ?7, category = ?8, summary = ?9, body = ?10, full_text = ?11, fetched_at = ?12
+             views = ?7, category = ?8, summary = ?9, body = ?10, full_text = ?11, fetched_at = ?12,
+             page_etag = ?13, page_last_modified = ?14
          WHERE id = ?1",
         params![
             id,
@@ -225,7 +235,9 @@ fn update_article(tx: &Transaction, id: i64, a: &NewArticle, now: &str) -> rusql
             a.summary,
             a.body,
             a.full_text,
-            now
+            now,
+            a.page_validators.etag,
+            a.page_validators.last_modified
         ],
     )?;
     tx.execute("DELETE FROM related WHERE article_id = ?1", [id])?;

@@ -50,6 +50,11 @@ const MIGRATIONS: &[&str] = &[
         tokenize = 'unicode61 remove_diacritics 2'
     );
     "#,
+    // 2: validators of each article's page, for conditional GET on `sync --refresh`.
+    r#"
+    ALTER TABLE articles ADD COLUMN page_etag TEXT;
+    ALTER TABLE articles ADD COLUMN page_last_modified TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -1,51 +1,64 @@
-//! Bounds on how many requests run at once against one host, across all sources.
+//! Bounds on how many requests run at once: overall, and against any one host, across all
+//! sources. A slow host then holds at most its own slots, never the others'.
 
 use std::collections::HashMap;
 use std::sync::{Condvar, Mutex};
 
-pub struct HostLimiter {
+pub struct RequestLimiter {
+    overall: usize,
     per_host: usize,
-    busy: Mutex<HashMap<String, usize>>,
+    busy: Mutex<Busy>,
     freed: Condvar,
 }
 
-/// Held while a request to a host runs; frees the slot when dropped.
-pub struct HostSlot<'a> {
-    limiter: &'a HostLimiter,
+#[derive(Default)]
+struct Busy {
+    total: usize,
+    hosts: HashMap<String, usize>,
+}
+
+/// Held while a request runs; frees its slots when dropped.
+pub struct RequestSlot<'a> {
+    limiter: &'a RequestLimiter,
     host: String,
 }
 
-impl HostLimiter {
-    pub fn new(per_host: usize) -> HostLimiter {
-        HostLimiter {
+impl RequestLimiter {
+    pub fn new(overall: usize, per_host: usize) -> RequestLimiter {
+        RequestLimiter {
+            overall: overall.max(1),
             per_host: per_host.max(1),
-            busy: Mutex::new(HashMap::new()),
+            busy: Mutex::new(Busy::default()),
             freed: Condvar::new(),
         }
     }
 
-    /// Waits for a free slot for the host of `url` (each request is itself bounded by its timeout).
-    pub fn acquire(&self, url: &str) -> HostSlot<'_> {
+    /// Waits for a free slot for `url` (each request is itself bounded by its timeout).
+    pub fn acquire(&self, url: &str) -> RequestSlot<'_> {
         let host = url::Url::parse(url)
             .ok()
             .and_then(|u| u.host_str().map(str::to_string))
             .unwrap_or_default();
         let mut busy = self.busy.lock().unwrap_or_else(|e| e.into_inner());
-        while busy.get(&host).copied().unwrap_or(0) >= self.per_host {
+        while busy.total >= self.overall
+            || busy.hosts.get(&host).copied().unwrap_or(0) >= self.per_host
+        {
             busy = self.freed.wait(busy).unwrap_or_else(|e| e.into_inner());
         }
-        *busy.entry(host.clone()).or_insert(0) += 1;
-        HostSlot {
+        busy.total += 1;
+        *busy.hosts.entry(host.clone()).or_insert(0) += 1;
+        RequestSlot {
             limiter: self,
             host,
         }
     }
 }
 
-impl Drop for HostSlot<'_> {
+impl Drop for RequestSlot<'_> {
     fn drop(&mut self) {
         let mut busy = self.limiter.busy.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(n) = busy.get_mut(&self.host) {
+        busy.total = busy.total.saturating_sub(1);
+        if let Some(n) = busy.hosts.get_mut(&self.host) {
             *n = n.saturating_sub(1);
         }
         self.limiter.freed.notify_all();
@@ -100,8 +113,8 @@ mod tests {
     }
 
     #[test]
-    fn host_limiter_bounds_one_host() {
-        let limiter = HostLimiter::new(2);
+    fn limiter_bounds_one_host() {
+        let limiter = RequestLimiter::new(8, 2);
         let running = AtomicUsize::new(0);
         let peak = AtomicUsize::new(0);
         let urls: Vec<String> = (0..12).map(|i| format!("http://a.vn/{i}")).collect();
@@ -113,5 +126,31 @@ mod tests {
             running.fetch_sub(1, Ordering::SeqCst);
         });
         assert!(peak.load(Ordering::SeqCst) <= 2);
+    }
+}
+
+#[cfg(test)]
+mod overall_tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn limiter_bounds_all_hosts_together() {
+        let limiter = RequestLimiter::new(3, 2);
+        let running = AtomicUsize::new(0);
+        let peak = AtomicUsize::new(0);
+        let urls: Vec<String> = (0..24).map(|i| format!("http://h{}.vn/", i % 8)).collect();
+        parallel_map(&urls, 12, |u| {
+            let _slot = limiter.acquire(u);
+            let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+            peak.fetch_max(now, Ordering::SeqCst);
+            std::thread::sleep(std::time::Duration::from_millis(3));
+            running.fetch_sub(1, Ordering::SeqCst);
+        });
+        assert!(peak.load(Ordering::SeqCst) <= 3);
+        assert!(
+            peak.load(Ordering::SeqCst) >= 2,
+            "it does run requests side by side"
+        );
     }
 }

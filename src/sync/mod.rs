@@ -1,25 +1,29 @@
-//! Sync: fetch each source's feed, then each new article's page, extract it, and hand
-//! batches to the caller as events. No SQL and no UI state here: the caller owns the store.
+//! Sync: fetch each source (a feed, or an HTML listing), then each new article's page, extract
+//! it, and hand batches to the caller as events. No SQL and no UI state here: the caller owns
+//! the store and decides what to show.
 
 pub mod charset;
 pub mod feed;
 pub mod http;
 pub mod limits;
+pub mod listing;
+mod pages;
 
-use crate::config::SyncConfig;
-use crate::extract::{self, Extracted};
+use crate::config::{SourceKind, SyncConfig};
 use crate::model::{NewArticle, Validators};
-use crate::text::{sanitize_body, sanitize_line};
-use http::{Fetched, Fetcher};
-use limits::{parallel_map, HostLimiter};
-use std::collections::HashSet;
+use http::{Fetched, Fetcher, Page};
+use limits::{parallel_map, RequestLimiter};
+use std::collections::{HashMap, HashSet};
 use std::sync::mpsc::Sender;
+
+pub use pages::merge;
 
 /// One source to sync, with what the cache knows about it.
 #[derive(Debug, Clone)]
 pub struct SourceJob {
     pub name: String,
     pub url: String,
+    pub kind: Option<SourceKind>,
     pub validators: Validators,
 }
 
@@ -48,31 +52,41 @@ pub enum SyncEvent {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceOutcome {
-    /// New validators to keep, or `None` when the feed was not modified.
+    /// New validators to keep, or `None` when the source was not modified.
     pub validators: Option<Validators>,
     pub items: usize,
+}
+
+/// What the cache already holds, as far as sync needs to know.
+#[derive(Debug, Clone, Default)]
+pub struct CacheView {
+    /// Page URL → its validators, for every article whose page is cached.
+    pub pages: HashMap<String, Validators>,
 }
 
 /// Everything one sync run shares between its threads.
 pub struct Syncer {
     fetcher: Fetcher,
-    hosts: HostLimiter,
+    limiter: RequestLimiter,
     config: SyncConfig,
-    /// URLs whose page is already cached: never fetched again.
-    cached: HashSet<String>,
+    cache: CacheView,
+    /// Fetch cached pages again (conditionally) instead of trusting the cache.
+    refresh: bool,
 }
 
 impl Syncer {
     pub fn new(
         config: &SyncConfig,
         offline: bool,
-        cached: HashSet<String>,
+        cache: CacheView,
+        refresh: bool,
     ) -> Result<Self, String> {
         Ok(Syncer {
             fetcher: Fetcher::new(config, offline).map_err(|e| e.to_string())?,
-            hosts: HostLimiter::new(config.per_host_concurrency),
+            limiter: RequestLimiter::new(config.concurrency, config.per_host_concurrency),
             config: config.clone(),
-            cached,
+            cache,
+            refresh,
         })
     }
 
@@ -87,16 +101,22 @@ impl Syncer {
         });
     }
 
+    /// One fetch through the request limiter.
+    fn fetch(&self, url: &str, validators: &Validators) -> Result<Fetched, http::FetchError> {
+        let _slot = self.limiter.acquire(url);
+        self.fetcher.fetch(url, validators)
+    }
+
     fn sync_source(
         &self,
         job: &SourceJob,
         events: &Sender<SyncEvent>,
     ) -> Result<SourceOutcome, String> {
-        let fetched = {
-            let _slot = self.hosts.acquire(&job.url);
-            self.fetcher.fetch(&job.url, &job.validators)
-        };
-        let page = match fetched.map_err(|e| format!("{}: {e}", job.url))? {
+        let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", job.url);
+        let page = match self
+            .fetch(&job.url, &job.validators)
+            .map_err(|e| fail(&e))?
+        {
             Fetched::NotModified => {
                 return Ok(SourceOutcome {
                     validators: None,
@@ -105,21 +125,17 @@ impl Syncer {
             }
             Fetched::Body(page) => page,
         };
-        let text = charset::decode(&page.bytes, page.content_type.as_deref());
-        let items = feed::parse(&text, &page.url).map_err(|e| format!("{}: {e}", job.url))?;
+        let items = self.items_of(job, &page).map_err(|e| fail(&e))?;
         let count = items.len();
         let articles = self.complete(&job.name, items, events);
-        let mut known: HashSet<String> = articles.iter().map(|a| a.url.clone()).collect();
-        let related = self.related_pages(&job.name, &articles, &mut known, events);
-        let _ = events.send(SyncEvent::Articles {
-            source: job.name.clone(),
-            articles,
-        });
-        if !related.is_empty() {
-            let _ = events.send(SyncEvent::Articles {
-                source: job.name.clone(),
-                articles: related,
-            });
+        let related = self.related_pages(&job.name, &articles, events);
+        for batch in [articles, related] {
+            if !batch.is_empty() {
+                let _ = events.send(SyncEvent::Articles {
+                    source: job.name.clone(),
+                    articles: batch,
+                });
+            }
         }
         Ok(SourceOutcome {
             validators: Some(page.validators),
@@ -127,138 +143,40 @@ impl Syncer {
         })
     }
 
-    /// Fetches the page of every feed item not cached yet and merges what it finds.
-    fn complete(
-        &self,
-        source: &str,
-        items: Vec<NewArticle>,
-        events: &Sender<SyncEvent>,
-    ) -> Vec<NewArticle> {
-        if !self.config.full_text {
-            return items;
-        }
-        let threads = self.config.per_host_concurrency;
-        parallel_map(&items, threads, |item| {
-            if self.cached.contains(&item.url) {
-                return item.clone();
-            }
-            match self.fetch_article(&item.url) {
-                Ok(page) => merge(item.clone(), page),
-                Err(reason) => {
-                    let _ = events.send(SyncEvent::PageFailed {
-                        source: source.to_string(),
-                        url: item.url.clone(),
-                        reason,
-                        prefetch: false,
-                    });
-                    item.clone()
+    /// The source's articles as its feed or listing describes them.
+    fn items_of(&self, job: &SourceJob, page: &Page) -> Result<Vec<NewArticle>, String> {
+        let text = charset::decode(&page.bytes, page.content_type.as_deref());
+        if job.kind != Some(SourceKind::Html) {
+            match feed::parse(&text, &page.url) {
+                Ok(items) => return Ok(items),
+                Err(e) if job.kind.is_some() || !listing::looks_like_html(&text) => {
+                    return Err(e.to_string())
                 }
+                Err(_) => {} // not a feed but an HTML page: read it as a listing
             }
-        })
-    }
-
-    /// With `related_depth` ≥ 1: the pages that related lists point to on the same site and that
-    /// are neither cached nor in this batch, so the sidebar works offline.
-    fn related_pages(
-        &self,
-        source: &str,
-        articles: &[NewArticle],
-        known: &mut HashSet<String>,
-        events: &Sender<SyncEvent>,
-    ) -> Vec<NewArticle> {
-        if self.config.related_depth == 0 || !self.config.full_text {
-            return Vec::new();
         }
-        let mut wanted = Vec::new();
-        for a in articles.iter().filter(|a| a.full_text) {
-            for (_, url) in &a.related {
-                if same_host(url, &a.url) && !self.cached.contains(url) && known.insert(url.clone())
-                {
-                    wanted.push(url.clone());
+        let mut found = listing::parse(&text, &page.url);
+        let mut seen: HashSet<String> = HashSet::from([page.url.clone()]);
+        for _ in 1..self.config.max_pages {
+            let Some(next) = found.next.take().filter(|n| seen.insert(n.clone())) else {
+                break;
+            };
+            match self.fetch(&next, &Validators::default()) {
+                Ok(Fetched::Body(p)) => {
+                    let text = charset::decode(&p.bytes, p.content_type.as_deref());
+                    let more = listing::parse(&text, &p.url);
+                    found.items.extend(more.items);
+                    found.next = more.next;
                 }
+                _ => break, // earlier pages are still worth storing
             }
         }
-        let fetched = parallel_map(&wanted, self.config.per_host_concurrency, |url| {
-            self.fetch_article(url)
-                .map_err(|reason| (url.clone(), reason))
-        });
-        let mut out = Vec::new();
-        for (url, result) in wanted.iter().zip(fetched) {
-            match result {
-                Ok(page) => out.push(merge(
-                    NewArticle {
-                        guid: url.clone(),
-                        url: url.clone(),
-                        ..Default::default()
-                    },
-                    page,
-                )),
-                Err((url, reason)) => {
-                    let _ = events.send(SyncEvent::PageFailed {
-                        source: source.to_string(),
-                        url,
-                        reason,
-                        prefetch: true,
-                    });
-                }
-            }
+        if found.items.is_empty() {
+            return Err(
+                "no article links found on this HTML page (set kind = \"feed\" if it is a feed)"
+                    .into(),
+            );
         }
-        out.retain(|a| !a.title.is_empty() && !a.body.is_empty());
-        out
+        Ok(listing::dedupe(found.items))
     }
-
-    fn fetch_article(&self, url: &str) -> Result<Extracted, String> {
-        let fetched = {
-            let _slot = self.hosts.acquire(url);
-            self.fetcher.fetch(url, &Validators::default())
-        };
-        match fetched.map_err(|e| e.to_string())? {
-            Fetched::NotModified => Err("unexpected 304 without validators".into()),
-            Fetched::Body(page) => {
-                let text = charset::decode(&page.bytes, page.content_type.as_deref());
-                let base = url::Url::parse(&page.url).map_err(|e| e.to_string())?;
-                Ok(extract::extract(&text, &base))
-            }
-        }
-    }
-}
-
-/// The feed item completed by its page: the page wins where it knows more (exact time with
-/// the meta line's offset, author, views, category, the full body, the related list).
-pub fn merge(item: NewArticle, page: Extracted) -> NewArticle {
-    let line = |s: Option<String>| s.map(|s| sanitize_line(&s)).filter(|s| !s.is_empty());
-    let body = sanitize_body(&page.body);
-    let title = if item.title.is_empty() {
-        line(page.title).unwrap_or_default()
-    } else {
-        item.title
-    };
-    let related = page
-        .related
-        .into_iter()
-        .filter(|l| l.url.starts_with("http://") || l.url.starts_with("https://"))
-        .map(|l| (sanitize_line(&l.title), l.url))
-        .filter(|(t, _)| !t.is_empty())
-        .collect();
-    NewArticle {
-        title,
-        author: line(page.author).or(item.author),
-        published: page.published.or(item.published),
-        views: page.views.or(item.views),
-        category: line(page.category).or(item.category),
-        summary: line(page.summary).unwrap_or(item.summary),
-        full_text: !body.is_empty(),
-        body: if body.is_empty() { item.body } else { body },
-        related,
-        ..item
-    }
-}
-
-fn same_host(a: &str, b: &str) -> bool {
-    let host = |u: &str| {
-        url::Url::parse(u)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-    };
-    host(a).is_some() && host(a) == host(b)
 }

@@ -53,6 +53,7 @@ pub struct SyncConfig {
     pub full_text: bool,
     pub related_depth: u32,
     pub max_pages: u32,
+    pub max_items: usize,
     pub images: bool,
     pub user_agent: String,
 }
@@ -68,6 +69,7 @@ impl Default for SyncConfig {
             full_text: true,
             related_depth: 1,
             max_pages: 3,
+            max_items: 1000,
             images: false,
             user_agent: "tintuc/0.1 (terminal news reader)".into(),
         }

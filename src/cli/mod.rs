@@ -167,7 +167,11 @@ fn run(args: Args) -> anyhow::Result<i32> {
 }
 
 fn open_store(data_dir: &Path) -> anyhow::Result<Store> {
-    Ok(Store::open(data_dir)?)
+    let store = Store::open(data_dir)?;
+    if let Some(recovery) = store.recovered() {
+        eprintln!("tintuc: {recovery}");
+    }
+    Ok(store)
 }
 
 fn open_reader(data_dir: &Path, config: &Config, offline: bool) -> anyhow::Result<i32> {

@@ -4,6 +4,7 @@
 //! WAL lets readers keep reading while a sync writes.
 
 mod articles;
+mod open;
 mod schema;
 mod search;
 
@@ -33,6 +34,25 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    recovered: Option<Recovery>,
+}
+
+/// A damaged cache that `Store::open` moved aside before starting a fresh one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovery {
+    pub moved_to: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Recovery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the cache was damaged ({}); it was kept as {} and a new, empty cache was started: run `tintuc sync` to fill it",
+            self.reason,
+            self.moved_to.display()
+        )
+    }
 }
 
 /// What one ingest changed.
@@ -43,26 +63,38 @@ pub struct IngestReport {
 }
 
 impl Store {
-    /// Opens (creating if needed) the cache in `data_dir` and migrates it.
+    /// Opens (creating if needed) the cache in `data_dir` and migrates it. A damaged cache file
+    /// is moved aside (see [`Store::recovered`]) and a fresh one is created; a cache from a
+    /// newer tintuc is refused untouched.
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
         let path = data_dir.join(DB_FILE);
-        let shown = path.display().to_string();
-        let open_err = |reason: String| StoreError::Open {
-            path: shown.clone(),
-            reason,
-        };
-        std::fs::create_dir_all(data_dir).map_err(|e| open_err(e.to_string()))?;
-        let mut conn = Connection::open(&path).map_err(|e| open_err(e.to_string()))?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| open_err(e.to_string()))?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        schema::migrate(&mut conn).map_err(|source| StoreError::Migrate {
-            path: shown.clone(),
-            source,
+        std::fs::create_dir_all(data_dir).map_err(|e| StoreError::Open {
+            path: path.display().to_string(),
+            reason: e.to_string(),
         })?;
-        Ok(Store { conn, path })
+        match open::connect(&path) {
+            Ok(conn) => Ok(Store {
+                conn,
+                path,
+                recovered: None,
+            }),
+            Err(open::Failure::Damaged(reason)) => {
+                let moved_to = open::quarantine(&path)?;
+                let conn = open::connect(&path).map_err(open::Failure::into_error)?;
+                let recovered = Some(Recovery { moved_to, reason });
+                Ok(Store {
+                    conn,
+                    path,
+                    recovered,
+                })
+            }
+            Err(other) => Err(other.into_error()),
+        }
+    }
+
+    /// When `open` found the cache damaged: where the old file went and why.
+    pub fn recovered(&self) -> Option<&Recovery> {
+        self.recovered.as_ref()
     }
 
     pub fn path(&self) -> &Path {

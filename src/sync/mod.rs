@@ -101,6 +101,20 @@ impl Syncer {
         });
     }
 
+    pub(crate) fn send_batch(
+        &self,
+        source: &str,
+        articles: Vec<NewArticle>,
+        events: &Sender<SyncEvent>,
+    ) {
+        if !articles.is_empty() {
+            let _ = events.send(SyncEvent::Articles {
+                source: source.to_string(),
+                articles,
+            });
+        }
+    }
+
     /// One fetch through the request limiter.
     fn fetch(&self, url: &str, validators: &Validators) -> Result<Fetched, http::FetchError> {
         let _slot = self.limiter.acquire(url);
@@ -125,18 +139,13 @@ impl Syncer {
             }
             Fetched::Body(page) => page,
         };
-        let items = self.items_of(job, &page).map_err(|e| fail(&e))?;
+        let mut items = self.items_of(job, &page).map_err(|e| fail(&e))?;
+        items.truncate(self.config.max_items);
         let count = items.len();
         let articles = self.complete(&job.name, items, events);
         let related = self.related_pages(&job.name, &articles, events);
-        for batch in [articles, related] {
-            if !batch.is_empty() {
-                let _ = events.send(SyncEvent::Articles {
-                    source: job.name.clone(),
-                    articles: batch,
-                });
-            }
-        }
+        self.send_batch(&job.name, related, events);
+        // Validators go last: a sync killed before this point fetches the feed again.
         Ok(SourceOutcome {
             validators: Some(page.validators),
             items: count,

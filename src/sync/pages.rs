@@ -10,6 +10,9 @@ use crate::text::{sanitize_body, sanitize_line};
 use std::collections::HashSet;
 use std::sync::mpsc::Sender;
 
+/// Pages fetched per worker before their articles are stored together.
+const PAGES_PER_THREAD_PER_BATCH: usize = 4;
+
 /// What fetching one article page gave.
 enum PageResult {
     Fresh(Box<Extracted>, Validators),
@@ -19,7 +22,8 @@ enum PageResult {
 
 impl Syncer {
     /// Fetches the page of every item not cached yet (or, with refresh, every page,
-    /// conditionally) and merges what it finds.
+    /// conditionally), merges what it finds, and sends the articles in small batches as they
+    /// are ready: a sync killed halfway keeps what it fetched. Returns all the articles.
     pub(super) fn complete(
         &self,
         source: &str,
@@ -27,29 +31,45 @@ impl Syncer {
         events: &Sender<SyncEvent>,
     ) -> Vec<NewArticle> {
         if !self.config.full_text {
+            self.send_batch(source, items.clone(), events);
             return items;
         }
         let threads = self.config.per_host_concurrency;
-        parallel_map(&items, threads, |item| {
-            let cached = self.cache.pages.get(&item.url);
-            if cached.is_some() && !self.refresh {
-                return item.clone();
+        let mut done = Vec::with_capacity(items.len());
+        for chunk in items.chunks(threads * PAGES_PER_THREAD_PER_BATCH) {
+            let batch = parallel_map(chunk, threads, |item| {
+                self.complete_one(source, item, events)
+            });
+            self.send_batch(source, batch.clone(), events);
+            done.extend(batch);
+        }
+        done
+    }
+
+    fn complete_one(
+        &self,
+        source: &str,
+        item: &NewArticle,
+        events: &Sender<SyncEvent>,
+    ) -> NewArticle {
+        let cached = self.cache.pages.get(&item.url);
+        if cached.is_some() && !self.refresh {
+            return item.clone();
+        }
+        let validators = cached.cloned().unwrap_or_default();
+        match self.fetch_article(&item.url, &validators) {
+            Ok(PageResult::Fresh(page, v)) => merge(item.clone(), *page, v),
+            Ok(PageResult::Unchanged) => item.clone(),
+            Err(reason) => {
+                let _ = events.send(SyncEvent::PageFailed {
+                    source: source.to_string(),
+                    url: item.url.clone(),
+                    reason,
+                    prefetch: false,
+                });
+                item.clone()
             }
-            let validators = cached.cloned().unwrap_or_default();
-            match self.fetch_article(&item.url, &validators) {
-                Ok(PageResult::Fresh(page, v)) => merge(item.clone(), *page, v),
-                Ok(PageResult::Unchanged) => item.clone(),
-                Err(reason) => {
-                    let _ = events.send(SyncEvent::PageFailed {
-                        source: source.to_string(),
-                        url: item.url.clone(),
-                        reason,
-                        prefetch: false,
-                    });
-                    item.clone()
-                }
-            }
-        })
+        }
     }
 
     /// With `related_depth` = n ≥ 1: the pages that related lists point to, n links deep, on the

@@ -140,6 +140,11 @@ impl Config {
         let mut keys = default_keys();
         keys.extend(std::mem::take(&mut config.keys));
         config.keys = keys;
+        // Names reach the terminal (status bar, `sources`): no control characters, even from here.
+        for s in &mut config.sources {
+            s.name = crate::text::sanitize_line(&s.name);
+            s.url = s.url.trim().to_string();
+        }
         config.check(text, file)?;
         Ok(config)
     }

@@ -1,3 +1,5 @@
+//! `update` driven by plain messages: one test (or more) per command, and the replies.
+
 use super::*;
 use crate::model::Related;
 
@@ -12,7 +14,7 @@ fn article(id: ArticleId, related: Vec<Related>) -> Article {
         views: None,
         category: None,
         summary: String::new(),
-        body: Some("Thân bài".into()),
+        body: Some(long_body(id)),
         related,
         read: false,
         starred: false,
@@ -20,8 +22,40 @@ fn article(id: ArticleId, related: Vec<Related>) -> Article {
     }
 }
 
+/// Sixty paragraphs; paragraph 40 mentions "Đảng ủy", and a link in paragraph 2.
+fn long_body(id: ArticleId) -> String {
+    (1..=60)
+        .map(|i| match i {
+            2 => "Xem http://p.vn/tai-lieu để biết thêm.".to_string(),
+            40 => "Hội nghị Ban Thường vụ Đảng ủy được tổ chức.".to_string(),
+            _ => format!("Đoạn {i} của bài {id} có nội dung bình thường."),
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn related(title: &str, id: Option<ArticleId>) -> Related {
+    Related {
+        title: title.into(),
+        url: format!("http://p.vn/r/{title}"),
+        id,
+        published: None,
+    }
+}
+
+fn run(s: &mut AppState, c: Command) -> Vec<Effect> {
+    update(s, Msg::Command(c))
+}
+
 fn state_with_list(n: i64) -> AppState {
     let mut s = AppState::default();
+    update(
+        &mut s,
+        Msg::Resized {
+            reader_width: 60,
+            reader_height: 20,
+        },
+    );
     update(
         &mut s,
         Msg::ListLoaded((1..=n).map(|i| article(i, vec![])).collect()),
@@ -29,7 +63,8 @@ fn state_with_list(n: i64) -> AppState {
     s
 }
 
-fn load(s: &mut AppState, effects: Vec<Effect>, a: Article) {
+/// Answers the article request in `effects` with `a`; returns the effects of the reply.
+fn load(s: &mut AppState, effects: Vec<Effect>, a: Article) -> Vec<Effect> {
     let Some(Effect::LoadArticle { request, id }) = effects.first().cloned() else {
         panic!("expected a load, got {effects:?}");
     };
@@ -40,51 +75,51 @@ fn load(s: &mut AppState, effects: Vec<Effect>, a: Article) {
             request,
             article: Some(Box::new(a)),
         },
-    );
+    )
+}
+
+fn opened(related_list: Vec<Related>) -> AppState {
+    let mut s = state_with_list(3);
+    let effects = run(&mut s, Command::Open);
+    load(&mut s, effects, article(1, related_list));
+    s
 }
 
 #[test]
 fn moving_stays_inside_the_list() {
     let mut s = state_with_list(3);
-    update(&mut s, Msg::Command(Command::Up));
+    run(&mut s, Command::Up);
     assert_eq!(s.selected, 0);
     for _ in 0..5 {
-        update(&mut s, Msg::Command(Command::Down));
+        run(&mut s, Command::Down);
     }
     assert_eq!(s.selected, 2);
-    update(&mut s, Msg::Command(Command::First));
+    run(&mut s, Command::First);
     assert_eq!(s.selected, 0);
-    update(&mut s, Msg::Command(Command::Last));
+    run(&mut s, Command::Last);
     assert_eq!(s.selected, 2);
 }
 
 #[test]
-fn opening_loads_marks_read_and_focuses_the_reader() {
+fn opening_loads_marks_read_asks_for_similar_and_focuses_the_reader() {
     let mut s = state_with_list(3);
-    update(&mut s, Msg::Command(Command::Down));
-    let effects = update(&mut s, Msg::Command(Command::Open));
-    let Effect::LoadArticle { request, .. } = effects[0] else {
-        panic!()
-    };
-    let effects = update(
-        &mut s,
-        Msg::ArticleLoaded {
-            request,
-            article: Some(Box::new(article(2, vec![]))),
-        },
-    );
-    assert_eq!(effects, vec![Effect::SetRead { id: 2, read: true }]);
+    run(&mut s, Command::Down);
+    let effects = run(&mut s, Command::Open);
+    let effects = load(&mut s, effects, article(2, vec![]));
+    assert_eq!(effects[0], Effect::SetRead { id: 2, read: true });
+    assert!(matches!(effects[1], Effect::LoadSimilar { id: 2, .. }));
     assert_eq!(s.open.as_ref().unwrap().id, 2);
     assert!(s.articles[1].read);
     assert_eq!(s.focus, Focus::Reader);
+    assert!(s.doc.lines.len() > 60, "the body is laid out");
 }
 
 #[test]
 fn stale_replies_are_dropped() {
     let mut s = state_with_list(3);
-    let first = update(&mut s, Msg::Command(Command::Open));
-    update(&mut s, Msg::Command(Command::Down));
-    let second = update(&mut s, Msg::Command(Command::Open));
+    let first = run(&mut s, Command::Open);
+    run(&mut s, Command::Down); // the list keeps focus until the article arrives
+    let second = run(&mut s, Command::Open);
     let Effect::LoadArticle { request: old, .. } = first[0] else {
         panic!()
     };
@@ -100,65 +135,189 @@ fn stale_replies_are_dropped() {
 }
 
 #[test]
-fn digits_open_related_and_back_returns() {
-    let mut s = state_with_list(3);
-    let related = vec![
-        Related {
-            title: "Không có".into(),
-            url: "http://p.vn/x".into(),
-            id: None,
+fn stale_similar_lists_are_dropped() {
+    let mut s = opened(vec![]);
+    let effects = run(&mut s, Command::Open); // focus is the reader: opens the selected row again
+    let mut old = None;
+    if let Some(Effect::LoadArticle { .. }) = effects.first() {
+        old = Some(s.requests.similar);
+        load(&mut s, effects, article(1, vec![]));
+    }
+    let old = old.expect("reopened");
+    update(
+        &mut s,
+        Msg::SimilarLoaded {
+            request: old,
+            articles: vec![article(3, vec![])],
         },
-        Related {
-            title: "Bài 3".into(),
-            url: "http://p.vn/3".into(),
-            id: Some(3),
+    );
+    assert!(
+        s.similar.is_empty(),
+        "a reply for an older opening is dropped"
+    );
+    let request = s.requests.similar;
+    update(
+        &mut s,
+        Msg::SimilarLoaded {
+            request,
+            articles: vec![article(3, vec![])],
         },
-    ];
-    let effects = update(&mut s, Msg::Command(Command::Open));
-    load(&mut s, effects, article(1, related));
-    let effects = update(&mut s, Msg::Command(Command::OpenRelated(1)));
-    assert!(effects.is_empty(), "an uncached entry is not loaded");
-    assert!(s.message.as_ref().unwrap().contains("http://p.vn/x"));
-    let effects = update(&mut s, Msg::Command(Command::OpenRelated(2)));
-    load(&mut s, effects, article(3, vec![]));
-    assert_eq!(s.open.as_ref().unwrap().id, 3);
-    let effects = update(&mut s, Msg::Command(Command::Back));
+    );
+    assert_eq!(s.similar.len(), 1);
+}
+
+#[test]
+fn digits_open_page_entries_then_similar_ones_and_back_returns() {
+    let mut s = opened(vec![related("Không có", None), related("Bài 3", Some(3))]);
+    let request = s.requests.similar;
+    update(
+        &mut s,
+        Msg::SimilarLoaded {
+            request,
+            articles: vec![article(3, vec![]), article(2, vec![])],
+        },
+    );
+    assert_eq!(sidebar(&s).len(), 3, "article 3 is listed once");
+    assert!(run(&mut s, Command::OpenRelated(1)).is_empty(), "uncached");
+    assert!(matches!(s.notice, Some(Notice::NotCached { .. })));
+    let effects = run(&mut s, Command::OpenRelated(3));
+    load(&mut s, effects, article(2, vec![]));
+    assert_eq!(s.open.as_ref().unwrap().id, 2);
+    let effects = run(&mut s, Command::Back);
     load(&mut s, effects, article(1, vec![]));
     assert_eq!(s.open.as_ref().unwrap().id, 1);
+    assert!(run(&mut s, Command::Back).is_empty());
+    assert_eq!(
+        s.focus,
+        Focus::List,
+        "back with no history goes to the list"
+    );
+}
+
+#[test]
+fn enter_in_the_sidebar_opens_the_selected_entry() {
+    let mut s = opened(vec![related("A", Some(2)), related("B", Some(3))]);
+    run(&mut s, Command::FocusNext);
+    assert_eq!(s.focus, Focus::Related);
+    run(&mut s, Command::Down);
+    run(&mut s, Command::Down);
+    assert_eq!(s.related_selected, 1, "stays on the last entry");
+    let effects = run(&mut s, Command::Open);
+    assert!(matches!(effects[0], Effect::LoadArticle { id: 3, .. }));
 }
 
 #[test]
 fn focus_cycles_both_ways() {
     let mut s = AppState::default();
-    update(&mut s, Msg::Command(Command::FocusNext));
+    run(&mut s, Command::FocusNext);
     assert_eq!(s.focus, Focus::Reader);
-    update(&mut s, Msg::Command(Command::FocusNext));
+    run(&mut s, Command::FocusNext);
     assert_eq!(s.focus, Focus::Related);
-    update(&mut s, Msg::Command(Command::FocusNext));
+    run(&mut s, Command::FocusNext);
     assert_eq!(s.focus, Focus::List);
-    update(&mut s, Msg::Command(Command::FocusPrev));
+    run(&mut s, Command::FocusPrev);
     assert_eq!(s.focus, Focus::Related);
+}
+
+#[test]
+fn paging_scrolls_the_reader_and_scroll_is_kept_per_article() {
+    let mut s = opened(vec![related("Bài 2", Some(2))]);
+    run(&mut s, Command::PageDown);
+    assert_eq!(s.reader_scroll(), 18, "a page is the height less two lines");
+    run(&mut s, Command::Down);
+    run(&mut s, Command::PageUp);
+    assert_eq!(s.reader_scroll(), 1);
+    run(&mut s, Command::Last);
+    let bottom = s.reader_scroll();
+    assert_eq!(
+        usize::from(bottom),
+        s.doc.lines.len() - 20,
+        "stops at the end"
+    );
+    let effects = run(&mut s, Command::OpenRelated(1));
+    load(&mut s, effects, article(2, vec![]));
+    assert_eq!(s.reader_scroll(), 0, "a new article starts at the top");
+    let effects = run(&mut s, Command::Back);
+    load(&mut s, effects, article(1, vec![]));
+    assert_eq!(s.reader_scroll(), bottom, "back returns to where one was");
+    run(&mut s, Command::First);
+    assert_eq!(s.reader_scroll(), 0);
 }
 
 #[test]
 fn keymap_from_defaults_and_errors_by_name() {
     let map = Keymap::from_table(&crate::config::default_keys()).unwrap();
-    assert_eq!(map.command(Key::Char('j')), Some(Command::Down));
-    assert_eq!(map.command(Key::Down), Some(Command::Down));
-    assert_eq!(map.command(Key::Enter), Some(Command::Open));
-    assert_eq!(map.command(Key::BackTab), Some(Command::FocusPrev));
-    assert_eq!(map.command(Key::Char('3')), Some(Command::OpenRelated(3)));
-    assert_eq!(map.command(Key::Char('q')), Some(Command::Quit));
+    let expect = [
+        ('j', Command::Down),
+        ('k', Command::Up),
+        ('g', Command::First),
+        ('G', Command::Last),
+        ('l', Command::Open),
+        ('h', Command::Back),
+        (' ', Command::PageDown),
+        ('b', Command::PageUp),
+        ('/', Command::Search),
+        ('n', Command::NextMatch),
+        ('N', Command::PrevMatch),
+        ('r', Command::ToggleRead),
+        ('s', Command::ToggleStar),
+        ('u', Command::UnreadOnly),
+        ('*', Command::StarredOnly),
+        ('L', Command::Links),
+        ('R', Command::SyncNow),
+        ('o', Command::OpenInBrowser),
+        ('y', Command::CopyUrl),
+        ('?', Command::Help),
+        ('q', Command::Quit),
+        ('3', Command::OpenRelated(3)),
+    ];
+    for (c, command) in expect {
+        assert_eq!(map.command(Key::Char(c)), Some(command), "{c}");
+    }
+    for (k, command) in [
+        (Key::Down, Command::Down),
+        (Key::Enter, Command::Open),
+        (Key::Esc, Command::Back),
+        (Key::Backspace, Command::Back),
+        (Key::Tab, Command::FocusNext),
+        (Key::BackTab, Command::FocusPrev),
+        (Key::PageDown, Command::PageDown),
+        (Key::PageUp, Command::PageUp),
+    ] {
+        assert_eq!(map.command(k), Some(command), "{k:?}");
+    }
     let mut bad = crate::config::default_keys();
     bad.insert("fly".into(), vec!["f".into()]);
     assert!(Keymap::from_table(&bad).unwrap_err().contains("`fly`"));
 }
 
 #[test]
-fn toggles_update_row_and_ask_the_store() {
+fn every_command_has_default_keys_and_overrides_show_in_the_bindings() {
+    let map = Keymap::from_table(&crate::config::default_keys()).unwrap();
+    for (c, keys) in map.bindings() {
+        assert!(!keys.is_empty(), "{c:?} has no default key");
+    }
+    let mut table = crate::config::default_keys();
+    table.insert("quit".into(), vec!["x".into()]);
+    table.insert("help".into(), vec!["?".into(), "q".into()]);
+    let map = Keymap::from_table(&table).unwrap();
+    let keys_of = |c| {
+        map.bindings()
+            .iter()
+            .find(|(x, _)| *x == c)
+            .unwrap()
+            .1
+            .clone()
+    };
+    assert_eq!(keys_of(Command::Quit), vec![Key::Char('x')]);
+    assert_eq!(keys_of(Command::Help), vec![Key::Char('?'), Key::Char('q')]);
+}
+
+#[test]
+fn toggles_act_on_the_row_or_the_open_article() {
     let mut s = state_with_list(2);
     assert_eq!(
-        update(&mut s, Msg::Command(Command::ToggleStar)),
+        run(&mut s, Command::ToggleStar),
         vec![Effect::SetStarred {
             id: 1,
             starred: true
@@ -166,7 +325,222 @@ fn toggles_update_row_and_ask_the_store() {
     );
     assert!(s.articles[0].starred);
     assert_eq!(
-        update(&mut s, Msg::Command(Command::ToggleRead)),
+        run(&mut s, Command::ToggleRead),
         vec![Effect::SetRead { id: 1, read: true }]
     );
+    let mut s = opened(vec![]);
+    assert_eq!(
+        run(&mut s, Command::ToggleRead),
+        vec![Effect::SetRead { id: 1, read: false }],
+        "in the reader, r marks the open article unread"
+    );
+    assert!(!s.open.as_ref().unwrap().read && !s.articles[0].read);
+}
+
+#[test]
+fn filters_ask_the_store_for_another_list() {
+    let mut s = state_with_list(3);
+    let unread = run(&mut s, Command::UnreadOnly);
+    assert_eq!(
+        unread,
+        vec![Effect::LoadList(ListView {
+            unread_only: true,
+            starred_only: false
+        })]
+    );
+    let starred = run(&mut s, Command::StarredOnly);
+    assert_eq!(
+        starred,
+        vec![Effect::LoadList(ListView {
+            unread_only: true,
+            starred_only: true
+        })]
+    );
+    run(&mut s, Command::UnreadOnly);
+    assert!(!s.view.unread_only && s.view.starred_only);
+}
+
+fn type_text(s: &mut AppState, text: &str) -> Vec<Effect> {
+    text.chars()
+        .flat_map(|c| update(s, Msg::Input(Key::Char(c))))
+        .collect()
+}
+
+#[test]
+fn search_sends_each_keystroke_and_drops_stale_results() {
+    let mut s = state_with_list(3);
+    run(&mut s, Command::Search);
+    assert!(s.takes_text());
+    let effects = type_text(&mut s, "dang");
+    assert_eq!(effects.len(), 4, "results as you type");
+    let Effect::Search { request: old, .. } = effects[0].clone() else {
+        panic!("{effects:?}")
+    };
+    let Effect::Search { request, query } = effects[3].clone() else {
+        panic!()
+    };
+    assert_eq!(query, "dang");
+    update(
+        &mut s,
+        Msg::SearchResults {
+            request,
+            articles: vec![article(7, vec![])],
+        },
+    );
+    update(
+        &mut s,
+        Msg::SearchResults {
+            request: old,
+            articles: vec![],
+        },
+    );
+    assert_eq!(s.articles.len(), 1, "the older reply is dropped");
+    update(&mut s, Msg::ListLoaded(vec![article(1, vec![])]));
+    assert_eq!(
+        s.articles[0].id, 7,
+        "a list reload does not replace results"
+    );
+    update(&mut s, Msg::Input(Key::Enter));
+    assert!(
+        !s.takes_text() && s.search.active,
+        "Enter keeps the results"
+    );
+    let esc = run(&mut s, Command::Search);
+    assert!(esc.is_empty());
+    let effects = update(&mut s, Msg::Input(Key::Esc));
+    assert_eq!(
+        effects,
+        vec![Effect::LoadList(ListView::default())],
+        "Esc clears"
+    );
+    assert!(!s.search.active && s.search.query.is_empty());
+}
+
+#[test]
+fn backspace_to_empty_brings_the_list_back() {
+    let mut s = state_with_list(3);
+    run(&mut s, Command::Search);
+    type_text(&mut s, "a");
+    let effects = update(&mut s, Msg::Input(Key::Backspace));
+    assert_eq!(effects, vec![Effect::LoadList(ListView::default())]);
+}
+
+#[test]
+fn n_and_shift_n_jump_between_matches_in_the_reader() {
+    let mut s = state_with_list(3);
+    run(&mut s, Command::Search);
+    type_text(&mut s, "dang uy");
+    update(&mut s, Msg::Input(Key::Enter));
+    assert_eq!(run(&mut s, Command::NextMatch), vec![], "nothing open");
+    let effects = run(&mut s, Command::Open);
+    load(&mut s, effects, article(1, vec![]));
+    assert_eq!(s.matches.len(), 2, "both words, diacritics ignored");
+    run(&mut s, Command::NextMatch);
+    let line = s.matches[0].line;
+    assert_eq!(
+        usize::from(s.reader_scroll()),
+        line - 1,
+        "the match is near the top"
+    );
+    run(&mut s, Command::NextMatch);
+    assert_eq!(s.match_cursor, Some(1));
+    run(&mut s, Command::NextMatch);
+    assert_eq!(s.match_cursor, Some(0), "wraps around");
+    run(&mut s, Command::PrevMatch);
+    assert_eq!(s.match_cursor, Some(1));
+}
+
+#[test]
+fn next_match_without_matches_says_so() {
+    let mut s = opened(vec![]);
+    run(&mut s, Command::NextMatch);
+    assert_eq!(s.notice, Some(Notice::NoMatches));
+}
+
+#[test]
+fn help_opens_scrolls_and_any_other_key_closes_it() {
+    let mut s = state_with_list(3);
+    run(&mut s, Command::Help);
+    assert_eq!(s.overlay, Overlay::Help { scroll: 0 });
+    run(&mut s, Command::Down);
+    assert_eq!(s.overlay, Overlay::Help { scroll: 1 });
+    assert_eq!(s.selected, 0, "keys go to the overlay, not the list");
+    run(&mut s, Command::Quit);
+    assert_eq!(s.overlay, Overlay::None);
+    assert!(!s.quit, "q closes the help first");
+    run(&mut s, Command::Quit);
+    assert!(s.quit);
+}
+
+#[test]
+fn links_view_lists_numbered_links_and_opens_them() {
+    let mut s = opened(vec![]);
+    run(&mut s, Command::Links);
+    assert_eq!(s.overlay, Overlay::Links { selected: 0 });
+    assert_eq!(s.doc.links, vec!["http://p.vn/tai-lieu".to_string()]);
+    assert_eq!(
+        run(&mut s, Command::Open),
+        vec![Effect::OpenUrl("http://p.vn/tai-lieu".into())]
+    );
+    run(&mut s, Command::Back);
+    assert_eq!(s.overlay, Overlay::None);
+    let mut empty = state_with_list(1);
+    run(&mut empty, Command::Links);
+    assert_eq!(empty.notice, Some(Notice::NoLinks));
+}
+
+#[test]
+fn open_and_copy_only_web_urls() {
+    let mut s = opened(vec![]);
+    assert_eq!(
+        run(&mut s, Command::OpenInBrowser),
+        vec![Effect::OpenUrl("http://p.vn/1".into())]
+    );
+    assert_eq!(
+        run(&mut s, Command::CopyUrl),
+        vec![Effect::CopyUrl("http://p.vn/1".into())]
+    );
+    assert_eq!(s.notice, Some(Notice::Copied));
+    s.open.as_mut().unwrap().url = "file:///etc/passwd".into();
+    assert!(run(&mut s, Command::OpenInBrowser).is_empty());
+    assert_eq!(s.notice, Some(Notice::BadUrl));
+    assert!(!is_web_url("javascript:alert(1)") && is_web_url("https://a.vn/x"));
+}
+
+#[test]
+fn sync_now_runs_once_reports_progress_and_reloads_the_list() {
+    let mut s = state_with_list(1);
+    assert_eq!(run(&mut s, Command::SyncNow), vec![Effect::SyncNow]);
+    assert!(run(&mut s, Command::SyncNow).is_empty(), "one at a time");
+    assert_eq!(s.notice, Some(Notice::SyncBusy));
+    update(
+        &mut s,
+        Msg::SyncProgress(SyncProgress {
+            done: 1,
+            total: 2,
+            problem: None,
+        }),
+    );
+    assert_eq!(s.sync, SyncState::Running { done: 1, total: 2 });
+    let at = chrono::Utc::now().fixed_offset();
+    let effects = update(
+        &mut s,
+        Msg::SyncDone(SyncOutcome {
+            at,
+            sources: 2,
+            failed_sources: 2,
+            problems: vec!["A: timeout".into(), "B: timeout".into()],
+        }),
+    );
+    assert_eq!(effects, vec![Effect::LoadList(ListView::default())]);
+    assert_eq!(s.last_sync, Some(at));
+    assert!(s.is_offline(), "no source reachable: shown offline");
+    assert!(matches!(s.sync, SyncState::Failed { problems: 2, .. }));
+}
+
+#[test]
+fn quit_quits() {
+    let mut s = AppState::default();
+    run(&mut s, Command::Quit);
+    assert!(s.quit);
 }

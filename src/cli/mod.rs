@@ -1,9 +1,9 @@
 //! The command line: arguments (the contract in the design) and the non-interactive commands.
 
 mod output;
-pub mod sync_cmd;
 
 use crate::config::{self, Config, SourceConfig};
+use crate::ingest;
 use crate::store::{ListFilter, Store};
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -126,6 +126,7 @@ fn run(args: Args) -> anyhow::Result<i32> {
                 source,
                 unread_only: unread,
                 limit,
+                ..ListFilter::default()
             })?;
             output::articles(&list, json)
         }
@@ -174,13 +175,13 @@ fn sync(
     quiet: bool,
     offline: bool,
 ) -> anyhow::Result<i32> {
-    let sources = sync_cmd::select(config, names)?;
-    let _lock = sync_cmd::lock(data_dir)?;
+    let sources = ingest::select(config, names)?;
+    let _lock = ingest::lock(data_dir)?;
     let mut store = open_store(data_dir)?;
     let show = !quiet;
-    let summary = sync_cmd::sync_into(&mut store, config, &sources, offline, |line| {
+    let summary = ingest::sync_into(&mut store, config, &sources, offline, |p| {
         if show {
-            eprintln!("{line}");
+            eprintln!("{}", p.line);
         }
     })?;
     eprintln!(

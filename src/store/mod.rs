@@ -6,6 +6,7 @@
 mod articles;
 mod schema;
 mod search;
+mod similar;
 
 pub use articles::ListFilter;
 pub use schema::SCHEMA_VERSION;

@@ -1,5 +1,7 @@
-//! `tintuc sync`: runs the sync workers and stores what they send, one transaction per batch.
-//! This is the seam between `sync` (network, no SQL) and `store` (SQL, no network).
+//! A sync run: the sync workers fetch, this stores what they send, one transaction per batch.
+//! The seam between `sync` (network, no SQL) and `store` (SQL, no network), shared by
+//! `tintuc sync` (progress on stderr) and the reader's background sync (progress as messages):
+//! no terminal or UI code here, progress goes to a callback.
 
 use crate::config::{Config, SourceConfig};
 use crate::store::Store;
@@ -19,6 +21,20 @@ pub struct SyncSummary {
     pub failures: Vec<String>,
     /// Related-list pages that could not be prefetched (reported, not failures).
     pub skipped: usize,
+    /// Sources that failed as a whole (their feed could not be had).
+    pub failed_sources: usize,
+    /// Sources fetched and stored (not counting unmodified ones).
+    pub ok_sources: usize,
+}
+
+/// One step worth reporting: a line for people, and how far the run is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub line: String,
+    pub sources_done: usize,
+    pub sources_total: usize,
+    /// The line reports a failed source or page.
+    pub failed: bool,
 }
 
 /// Holds the cache's write lock: one sync at a time per data directory.
@@ -55,13 +71,13 @@ pub fn select<'a>(config: &'a Config, names: &[String]) -> anyhow::Result<Vec<&'
         .collect())
 }
 
-/// Syncs `sources` into `store`, calling `progress` with each line worth showing.
+/// Syncs `sources` into `store`, calling `progress` with each step worth showing.
 pub fn sync_into(
     store: &mut Store,
     config: &Config,
     sources: &[&SourceConfig],
     offline: bool,
-    mut progress: impl FnMut(&str),
+    mut progress: impl FnMut(&Progress),
 ) -> anyhow::Result<SyncSummary> {
     let mut jobs = Vec::new();
     let mut ids = std::collections::HashMap::new();
@@ -96,8 +112,17 @@ fn handle(
     ids: &std::collections::HashMap<String, i64>,
     event: SyncEvent,
     summary: &mut SyncSummary,
-    progress: &mut impl FnMut(&str),
+    progress: &mut impl FnMut(&Progress),
 ) -> anyhow::Result<()> {
+    let done = |s: &SyncSummary| s.not_modified + s.failed_sources + s.ok_sources;
+    let mut report = |s: &SyncSummary, line: String, failed: bool| {
+        progress(&Progress {
+            line,
+            sources_done: done(s),
+            sources_total: s.sources,
+            failed,
+        })
+    };
     match event {
         SyncEvent::Articles { source, articles } => {
             let report = store.ingest(ids[&source], &articles)?;
@@ -111,12 +136,16 @@ fn handle(
             prefetch,
         } => {
             if prefetch {
-                progress(&format!("{source}: related page skipped: {url}: {reason}"));
                 summary.skipped += 1;
+                report(
+                    summary,
+                    format!("{source}: related page skipped: {url}: {reason}"),
+                    false,
+                );
             } else {
                 let line = format!("{source}: {url}: {reason}");
-                progress(&line);
-                summary.failures.push(line);
+                summary.failures.push(line.clone());
+                report(summary, line, true);
             }
         }
         SyncEvent::SourceDone { source, result } => {
@@ -125,18 +154,19 @@ fn handle(
                 Ok(outcome) => {
                     if outcome.validators.is_none() {
                         summary.not_modified += 1;
+                    } else {
+                        summary.ok_sources += 1;
                     }
                     store.record_sync(id, outcome.validators.as_ref(), "ok")?;
-                    progress(&format!(
-                        "{source}: ok ({} items in the feed)",
-                        outcome.items
-                    ));
+                    let line = format!("{source}: ok ({} items in the feed)", outcome.items);
+                    report(summary, line, false);
                 }
                 Err(reason) => {
                     store.record_sync(id, None, &reason)?;
                     let line = format!("{source}: {reason}");
-                    progress(&line);
-                    summary.failures.push(line);
+                    summary.failed_sources += 1;
+                    summary.failures.push(line.clone());
+                    report(summary, line, true);
                 }
             }
         }

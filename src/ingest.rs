@@ -100,76 +100,90 @@ pub fn sync_into(
     std::thread::scope(|scope| -> anyhow::Result<()> {
         scope.spawn(move || syncer.run(&jobs, &tx));
         for event in rx {
-            handle(store, &ids, event, &mut summary, &mut progress)?;
+            if let Some((line, failed)) = handle(store, &ids, event, &mut summary)? {
+                progress(&Progress {
+                    line,
+                    sources_done: summary.not_modified
+                        + summary.failed_sources
+                        + summary.ok_sources,
+                    sources_total: summary.sources,
+                    failed,
+                });
+            }
         }
         Ok(())
     })?;
     Ok(summary)
 }
 
+/// Stores or records one event; returns the line worth reporting and whether it is a failure.
 fn handle(
     store: &mut Store,
     ids: &std::collections::HashMap<String, i64>,
     event: SyncEvent,
     summary: &mut SyncSummary,
-    progress: &mut impl FnMut(&Progress),
-) -> anyhow::Result<()> {
-    let done = |s: &SyncSummary| s.not_modified + s.failed_sources + s.ok_sources;
-    let mut report = |s: &SyncSummary, line: String, failed: bool| {
-        progress(&Progress {
-            line,
-            sources_done: done(s),
-            sources_total: s.sources,
-            failed,
-        })
-    };
-    match event {
+) -> anyhow::Result<Option<(String, bool)>> {
+    Ok(match event {
         SyncEvent::Articles { source, articles } => {
             let report = store.ingest(ids[&source], &articles)?;
             summary.added += report.added;
             summary.updated += report.updated;
+            None
         }
         SyncEvent::PageFailed {
             source,
             url,
             reason,
-            prefetch,
+            prefetch: true,
         } => {
-            if prefetch {
-                summary.skipped += 1;
-                report(
-                    summary,
-                    format!("{source}: related page skipped: {url}: {reason}"),
-                    false,
-                );
-            } else {
-                let line = format!("{source}: {url}: {reason}");
-                summary.failures.push(line.clone());
-                report(summary, line, true);
-            }
+            summary.skipped += 1;
+            Some((
+                format!("{source}: related page skipped: {url}: {reason}"),
+                false,
+            ))
+        }
+        SyncEvent::PageFailed {
+            source,
+            url,
+            reason,
+            ..
+        } => {
+            let line = format!("{source}: {url}: {reason}");
+            summary.failures.push(line.clone());
+            Some((line, true))
         }
         SyncEvent::SourceDone { source, result } => {
-            let id = ids[&source];
-            match result {
-                Ok(outcome) => {
-                    if outcome.validators.is_none() {
-                        summary.not_modified += 1;
-                    } else {
-                        summary.ok_sources += 1;
-                    }
-                    store.record_sync(id, outcome.validators.as_ref(), "ok")?;
-                    let line = format!("{source}: ok ({} items in the feed)", outcome.items);
-                    report(summary, line, false);
-                }
-                Err(reason) => {
-                    store.record_sync(id, None, &reason)?;
-                    let line = format!("{source}: {reason}");
-                    summary.failed_sources += 1;
-                    summary.failures.push(line.clone());
-                    report(summary, line, true);
-                }
+            Some(source_done(store, ids[&source], &source, result, summary)?)
+        }
+    })
+}
+
+fn source_done(
+    store: &mut Store,
+    id: i64,
+    source: &str,
+    result: Result<crate::sync::SourceOutcome, String>,
+    summary: &mut SyncSummary,
+) -> anyhow::Result<(String, bool)> {
+    match result {
+        Ok(outcome) => {
+            if outcome.validators.is_none() {
+                summary.not_modified += 1;
+            } else {
+                summary.ok_sources += 1;
             }
+            store.record_sync(id, outcome.validators.as_ref(), "ok")?;
+            Ok((
+                format!("{source}: ok ({} items in the feed)", outcome.items),
+                false,
+            ))
+        }
+        Err(reason) => {
+            store.record_sync(id, None, &reason)?;
+            let line = format!("{source}: {reason}");
+            summary.failed_sources += 1;
+            summary.failures.push(line.clone());
+            Ok((line, true))
         }
     }
-    Ok(())
 }

@@ -4,6 +4,7 @@
 use super::Event;
 use crate::app::{Effect, ListView, Msg};
 use crate::store::{ListFilter, Store, StoreError};
+use std::collections::VecDeque;
 use std::sync::mpsc::{channel, Sender};
 
 /// "Cùng chủ đề" shows at most this many articles.
@@ -17,10 +18,29 @@ pub enum StoreRequest {
     Effect(Effect),
 }
 
+fn is_search(r: &StoreRequest) -> bool {
+    matches!(r, StoreRequest::Effect(Effect::Search { .. }))
+}
+
 pub fn spawn(store: Store, events: Sender<Event>) -> Sender<StoreRequest> {
     let (tx, rx) = channel::<StoreRequest>();
     std::thread::spawn(move || {
-        for request in rx {
+        let mut queue = VecDeque::new();
+        loop {
+            if queue.is_empty() {
+                match rx.recv() {
+                    Ok(r) => queue.push_back(r),
+                    Err(_) => return,
+                }
+            }
+            queue.extend(rx.try_iter());
+            let Some(request) = queue.pop_front() else {
+                continue;
+            };
+            // Typing fast queues a search per key; only the newest one's reply is kept anyway.
+            if is_search(&request) && queue.iter().any(is_search) {
+                continue;
+            }
             let replies =
                 serve(&store, request).unwrap_or_else(|e| vec![Msg::Error(e.to_string())]);
             for msg in replies {

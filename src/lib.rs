@@ -6,7 +6,9 @@
 //! - [`text`]: sanitising untrusted text, NFC, Vietnamese diacritic folding.
 //! - [`extract`]: HTML page → title, metadata, body text, related links.
 //! - [`sync`]: HTTP, feed parsing, page fetching; produces articles for the store.
-//! - [`store`]: the only owner of SQLite: migrations, ingest, search, read/star state.
+//! - [`store`]: the only owner of SQLite: migrations, ingest, search, similar articles, read/star state.
+//! - [`ingest`]: one sync run: sync workers → store batches, progress to a callback (cli and reader).
+//! - [`doc`]: an article body as blocks, laid out into styled lines (no terminal library).
 //! - [`app`]: `AppState` and `update`, every state change of the reader.
 //! - [`ui`]: draws `&AppState`, never changes it.
 //! - [`runtime`]: terminal setup/restore, event loop, background threads.
@@ -17,7 +19,9 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod doc;
 pub mod extract;
+pub mod ingest;
 pub mod model;
 pub mod runtime;
 pub mod store;

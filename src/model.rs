@@ -13,6 +13,9 @@ pub struct Related {
     pub url: String,
     /// The cached article with this URL, or `None` when it is not in the cache.
     pub id: Option<ArticleId>,
+    /// The cached article's published time (for the sidebar; not part of the JSON contract).
+    #[serde(skip)]
+    pub published: Option<DateTime<FixedOffset>>,
 }
 
 /// An article as the store returns it. `body` is `None` in lists, where it is not loaded.

@@ -1,23 +1,36 @@
-//! The reader's event loop: terminal setup and restore, an input thread, a store thread, and
-//! the one-way flow key → Command → `update` → effects → render.
+//! The reader's event loop: terminal setup and restore, an input thread, a store thread, a
+//! background sync thread on demand, and the one-way flow key → Command → `update` → effects →
+//! render. The loop itself only waits on its channel: never on the network or a query.
+//!
+//! - [`store_thread`]: the reader's store connection; answers requests as `Msg`s.
+//! - [`outside`]: the background sync, `$BROWSER`, and the clipboard (OSC 52).
+
+mod outside;
+mod store_thread;
 
 use crate::app::{self, AppState, Command, Effect, Key, Keymap, Msg};
 use crate::config::Config;
-use crate::store::{ListFilter, Store};
+use crate::store::Store;
 use crate::ui::{self, Theme, View};
 use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::sync::mpsc::{channel, Receiver, Sender};
+use store_thread::StoreRequest;
 
-enum Event {
+pub(crate) enum Event {
     Key(Key),
     Resize,
     Msg(Msg),
 }
 
-/// What the store thread is asked to do.
-enum StoreRequest {
-    LoadList,
-    Effect(Effect),
+/// What the loop needs besides the state.
+struct Context<'a> {
+    events_tx: Sender<Event>,
+    store_tx: Sender<StoreRequest>,
+    keymap: &'a Keymap,
+    view: View<'a>,
+    config: &'a Config,
+    data_dir: std::path::PathBuf,
+    offline: bool,
 }
 
 /// Runs the reader until the user quits. The store is already open (errors reported before the
@@ -25,17 +38,30 @@ enum StoreRequest {
 pub fn run(store: Store, config: &Config, offline: bool) -> anyhow::Result<()> {
     let keymap = Keymap::from_table(&config.keys).map_err(anyhow::Error::msg)?;
     let theme = Theme::default();
-    let view = View {
-        theme: &theme,
-        language: config.ui.language,
-    };
+    let data_dir = store
+        .path()
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
     let (events_tx, events) = channel();
-    let store_tx = spawn_store_thread(store, events_tx.clone());
-    spawn_input_thread(events_tx);
-    let _ = store_tx.send(StoreRequest::LoadList);
-
+    let store_tx = store_thread::spawn(store, events_tx.clone());
+    spawn_input_thread(events_tx.clone());
+    let _ = store_tx.send(StoreRequest::Start);
+    let cx = Context {
+        events_tx,
+        store_tx,
+        keymap: &keymap,
+        view: View {
+            theme: &theme,
+            language: config.ui.language,
+            keymap: &keymap,
+        },
+        config,
+        data_dir,
+        offline,
+    };
     let mut terminal = ratatui::init(); // installs a panic hook that restores the terminal
-    let result = event_loop(&mut terminal, &events, &store_tx, &keymap, &view, offline);
+    let result = event_loop(&mut terminal, &events, &cx);
     ratatui::restore();
     result
 }
@@ -43,26 +69,30 @@ pub fn run(store: Store, config: &Config, offline: bool) -> anyhow::Result<()> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     events: &Receiver<Event>,
-    store_tx: &Sender<StoreRequest>,
-    keymap: &Keymap,
-    view: &View,
-    offline: bool,
+    cx: &Context,
 ) -> anyhow::Result<()> {
     let mut state = AppState {
-        offline,
+        offline: cx.offline,
         ..AppState::default()
     };
     let mut dirty = true;
     loop {
         if dirty {
-            let size = terminal.size()?;
-            let reader_height = ui::panes(size.into()).reader.height.saturating_sub(2);
-            app::update(&mut state, Msg::Resized { reader_height });
-            terminal.draw(|f| ui::render(f, &state, view))?;
+            let area = terminal.size()?.into();
+            let (reader_width, reader_height) = ui::reader_viewport(area, &state, &cx.view);
+            app::update(
+                &mut state,
+                Msg::Resized {
+                    reader_width,
+                    reader_height,
+                },
+            );
+            terminal.draw(|f| ui::render(f, &state, &cx.view))?;
             dirty = false;
         }
         let msg = match events.recv() {
-            Ok(Event::Key(k)) => match keymap.command(k) {
+            Ok(Event::Key(k)) if state.takes_text() => Msg::Input(k),
+            Ok(Event::Key(k)) => match cx.keymap.command(k) {
                 Some(c) => Msg::Command(c),
                 None => continue,
             },
@@ -74,7 +104,7 @@ fn event_loop(
             Err(_) => return Ok(()),
         };
         for effect in app::update(&mut state, msg) {
-            let _ = store_tx.send(StoreRequest::Effect(effect));
+            perform(effect, cx, terminal);
         }
         if state.quit {
             return Ok(());
@@ -83,40 +113,25 @@ fn event_loop(
     }
 }
 
-fn spawn_store_thread(store: Store, events: Sender<Event>) -> Sender<StoreRequest> {
-    let (tx, rx) = channel::<StoreRequest>();
-    std::thread::spawn(move || {
-        for request in rx {
-            let reply = serve(&store, request);
-            if let Some(msg) = reply {
-                if events.send(Event::Msg(msg)).is_err() {
-                    break;
-                }
+/// Hands an effect to whoever does it; none of them blocks the loop.
+fn perform(effect: Effect, cx: &Context, terminal: &mut ratatui::DefaultTerminal) {
+    match effect {
+        Effect::SyncNow => outside::spawn_sync(
+            cx.config.clone(),
+            cx.data_dir.clone(),
+            cx.offline,
+            cx.events_tx.clone(),
+        ),
+        Effect::OpenUrl(url) => {
+            if let Err(e) = outside::open_in_browser(&url) {
+                let _ = cx.events_tx.send(Event::Msg(Msg::Error(e)));
             }
         }
-    });
-    tx
-}
-
-fn serve(store: &Store, request: StoreRequest) -> Option<Msg> {
-    let result = match request {
-        StoreRequest::LoadList => store
-            .list(&ListFilter::default())
-            .map(|l| Some(Msg::ListLoaded(l))),
-        StoreRequest::Effect(Effect::LoadArticle { request, id }) => store.article(id).map(|a| {
-            Some(Msg::ArticleLoaded {
-                request,
-                article: a.map(Box::new),
-            })
-        }),
-        StoreRequest::Effect(Effect::SetRead { id, read }) => {
-            store.set_read(id, read).map(|_| None)
+        Effect::CopyUrl(url) => outside::copy_osc52(terminal.backend_mut(), &url),
+        other => {
+            let _ = cx.store_tx.send(StoreRequest::Effect(other));
         }
-        StoreRequest::Effect(Effect::SetStarred { id, starred }) => {
-            store.set_starred(id, starred).map(|_| None)
-        }
-    };
-    result.unwrap_or_else(|e| Some(Msg::Error(e.to_string())))
+    }
 }
 
 fn spawn_input_thread(events: Sender<Event>) {

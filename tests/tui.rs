@@ -1,5 +1,6 @@
 //! The reader in a real pseudo-terminal (tmux): three panes over the cache with the server gone,
-//! keys move and open, related articles open by number, and q restores the terminal.
+//! keys move and open, related articles open by number, the help overlay, search as you type,
+//! a background sync with R, and q restores the terminal.
 //! Skips with a notice when tmux is missing, unless TINTUC_REQUIRE_TMUX is set (CI sets it).
 
 mod common;
@@ -12,6 +13,21 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// A detached session `t` of `size` (columns, rows) running `shell`.
+    fn start(name: &str, size: (u16, u16), shell: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("tintuc-{name}-{}", std::process::id()),
+        };
+        let (x, y) = (size.0.to_string(), size.1.to_string());
+        let out = tmux.cmd(&["new-session", "-d", "-s", "t", "-x", &x, "-y", &y, shell]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        tmux
+    }
+
     fn cmd(&self, args: &[&str]) -> std::process::Output {
         Command::new("tmux")
             .arg("-L")
@@ -23,6 +39,14 @@ impl Tmux {
 
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    /// Types `text` literally (no key names), one character at a time like a person.
+    fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            self.cmd(&["send-keys", "-t", "t", "-l", &c.to_string()]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -78,30 +102,12 @@ fn reader_shows_three_panes_offline_and_restores_the_terminal() {
         assert!(env.run(&["sync"]).status.success());
         env
     }; // the server is gone from here on
-    let tmux = Tmux {
-        socket: format!("tintuc-test-{}", std::process::id()),
-    };
     let shell = format!(
         "{BIN} --config '{}' --data-dir '{}' --offline; echo EXITED $?; stty -a; sleep 30",
         env.config().display(),
         env.data().display()
     );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "t",
-        "-x",
-        "150",
-        "-y",
-        "40",
-        &shell,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let tmux = Tmux::start("test", (150, 40), &shell);
 
     let screen = tmux.wait_for(|s| s.contains("Tin bài") && s.contains("Hội thảo"));
     let top = screen.lines().next().unwrap_or_default();
@@ -134,6 +140,44 @@ fn reader_shows_three_panes_offline_and_restores_the_terminal() {
         "related article opened:\n{screen}"
     );
 
+    // ? shows every binding with what it does; any other key closes it.
+    tmux.keys(&["?"]);
+    let screen = tmux.wait_for(|s| s.contains("Phím tắt"));
+    assert!(
+        screen.contains("Phím tắt") && screen.contains("đồng bộ ngay") && screen.contains("1–9"),
+        "help overlay:\n{screen}"
+    );
+    tmux.keys(&["Escape"]);
+    let screen = tmux.wait_for(|s| !s.contains("Phím tắt"));
+    assert!(!screen.contains("Phím tắt"), "help closed:\n{screen}");
+
+    // / searches as you type, without diacritics; Enter keeps the results.
+    tmux.keys(&["/"]);
+    tmux.type_text("thu vien so");
+    // The list is newest first ("Hội thảo" on top); results come best first, under the line.
+    let first_row = |s: &str| s.lines().nth(2).unwrap_or_default().to_string();
+    let screen = tmux.wait_for(|s| {
+        s.contains("Tìm: thu vien so") && first_row(s).contains("Khánh thành thư viện")
+    });
+    assert!(
+        first_row(&screen).contains("Khánh thành thư viện số"),
+        "results as you type, without diacritics:\n{screen}"
+    );
+    tmux.keys(&["Enter", "Enter"]);
+    let screen = tmux.wait_for(|s| {
+        s.lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("Khánh thành thư viện"))
+    });
+    assert!(
+        screen
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .contains("Khánh thành thư viện"),
+        "the found article opens:\n{screen}"
+    );
+
     tmux.keys(&["Tab", "k", "BTab", "q"]);
     let screen = tmux.wait_for(|s| s.contains("EXITED"));
     assert!(
@@ -148,4 +192,34 @@ fn reader_shows_three_panes_offline_and_restores_the_terminal() {
         !screen.contains("Tin bài"),
         "alternate screen left:\n{screen}"
     );
+}
+
+#[test]
+fn sync_now_runs_in_the_background_and_fills_the_list() {
+    if !tmux_available() {
+        return;
+    }
+    let server = fixture_server();
+    let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
+    let env = Env::new(&[("Cổng Hà Lâm", &feed)], "[ui]\nlanguage = \"en\"\n");
+    let shell = format!(
+        "NO_PROXY=127.0.0.1 http_proxy= https_proxy= HTTP_PROXY= HTTPS_PROXY= {BIN} --config '{}' --data-dir '{}'; echo EXITED $?; sleep 30",
+        env.config().display(),
+        env.data().display()
+    );
+    let tmux = Tmux::start("sync", (100, 30), &shell);
+    let screen = tmux.wait_for(|s| s.contains("No articles yet"));
+    assert!(
+        screen.contains("Never synced"),
+        "empty cache, English:\n{screen}"
+    );
+    tmux.keys(&["R"]);
+    let screen = tmux.wait_for(|s| s.contains("Hội thảo") && s.contains("Synced"));
+    assert!(
+        screen.contains("Hội thảo") && screen.contains("Synced"),
+        "the list reloads when the sync ends:\n{screen}"
+    );
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for(|s| s.contains("EXITED"));
+    assert!(screen.contains("EXITED 0"), "{screen}");
 }

@@ -1,15 +1,15 @@
 //! The command line: arguments (the contract in the design) and the non-interactive commands.
 
 mod output;
-pub mod sync_cmd;
 
 use crate::config::{self, Config, SourceConfig};
+use crate::ingest;
+use crate::ingest::SyncOptions;
 use crate::store::{ListFilter, Store};
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use sync_cmd::SyncOptions;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -138,6 +138,7 @@ fn run(args: Args) -> anyhow::Result<i32> {
                 source,
                 unread_only: unread,
                 limit,
+                ..ListFilter::default()
             })?;
             output::articles(&list, json)
         }
@@ -190,13 +191,13 @@ fn sync(
     quiet: bool,
     options: SyncOptions,
 ) -> anyhow::Result<i32> {
-    let sources = sync_cmd::select(config, names)?;
-    let _lock = sync_cmd::lock(data_dir)?;
+    let sources = ingest::select(config, names)?;
+    let _lock = ingest::lock(data_dir)?;
     let mut store = open_store(data_dir)?;
     let show = !quiet;
-    let summary = sync_cmd::sync_into(&mut store, config, &sources, options, |line| {
+    let summary = ingest::sync_into(&mut store, config, &sources, options, |p| {
         if show {
-            eprintln!("{}", crate::text::sanitize_line(line));
+            eprintln!("{}", crate::text::sanitize_line(&p.line));
         }
     })?;
     eprintln!(

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 pub struct ListFilter {
     pub source: Option<String>,
     pub unread_only: bool,
+    pub starred_only: bool,
     pub limit: Option<usize>,
 }
 
@@ -88,12 +89,18 @@ impl Store {
         let sql = format!(
             "SELECT {ARTICLE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
              WHERE (?1 IS NULL OR s.name = ?1) AND (?2 = 0 OR a.read = 0)
+               AND (?4 = 0 OR a.starred = 1)
              ORDER BY a.published_ts DESC, a.id DESC LIMIT ?3"
         );
         let limit = filter.limit.map_or(-1, |l| l as i64);
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(
-            params![filter.source, filter.unread_only, limit],
+            params![
+                filter.source,
+                filter.unread_only,
+                limit,
+                filter.starred_only
+            ],
             article_from_row,
         )?;
         let mut list: Vec<Article> = rows.collect::<Result<_, _>>()?;
@@ -129,14 +136,18 @@ impl Store {
     /// The site's related list of an article, in page order, with the ids of cached ones.
     pub fn related(&self, id: ArticleId) -> Result<Vec<Related>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT r.title, r.url, (SELECT b.id FROM articles b WHERE b.url = r.url LIMIT 1)
-             FROM related r WHERE r.article_id = ?1 ORDER BY r.pos",
+            "SELECT r.title, r.url, b.id, b.published
+             FROM related r LEFT JOIN articles b
+               ON b.id = (SELECT c.id FROM articles c WHERE c.url = r.url LIMIT 1)
+             WHERE r.article_id = ?1 ORDER BY r.pos",
         )?;
         let rows = stmt.query_map([id], |r| {
+            let published: Option<String> = r.get(3)?;
             Ok(Related {
                 title: r.get(0)?,
                 url: r.get(1)?,
                 id: r.get(2)?,
+                published: published.and_then(|t| DateTime::parse_from_rfc3339(&t).ok()),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -7,6 +7,7 @@ mod articles;
 mod open;
 mod schema;
 mod search;
+mod similar;
 
 pub use articles::ListFilter;
 pub use schema::SCHEMA_VERSION;

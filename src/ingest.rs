@@ -1,5 +1,7 @@
-//! `tintuc sync`: runs the sync workers and stores what they send, one transaction per batch.
-//! This is the seam between `sync` (network, no SQL) and `store` (SQL, no network).
+//! A sync run: the sync workers fetch, this stores what they send, one transaction per batch.
+//! The seam between `sync` (network, no SQL) and `store` (SQL, no network), shared by
+//! `tintuc sync` (progress on stderr) and the reader's background sync (progress as messages):
+//! no terminal or UI code here, progress goes to a callback.
 
 use crate::config::{Config, SourceConfig};
 use crate::store::Store;
@@ -19,6 +21,20 @@ pub struct SyncSummary {
     pub failures: Vec<String>,
     /// Related-list pages that could not be prefetched (reported, not failures).
     pub skipped: usize,
+    /// Sources that failed as a whole (their feed could not be had).
+    pub failed_sources: usize,
+    /// Sources fetched and stored (not counting unmodified ones).
+    pub ok_sources: usize,
+}
+
+/// One step worth reporting: a line for people, and how far the run is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub line: String,
+    pub sources_done: usize,
+    pub sources_total: usize,
+    /// The line reports a failed source or page.
+    pub failed: bool,
 }
 
 /// How a sync runs.
@@ -64,13 +80,13 @@ pub fn select<'a>(config: &'a Config, names: &[String]) -> anyhow::Result<Vec<&'
         .collect())
 }
 
-/// Syncs `sources` into `store`, calling `progress` with each line worth showing.
+/// Syncs `sources` into `store`, calling `progress` with each step worth showing.
 pub fn sync_into(
     store: &mut Store,
     config: &Config,
     sources: &[&SourceConfig],
     options: SyncOptions,
-    mut progress: impl FnMut(&str),
+    mut progress: impl FnMut(&Progress),
 ) -> anyhow::Result<SyncSummary> {
     let mut jobs = Vec::new();
     let mut ids = std::collections::HashMap::new();
@@ -102,62 +118,90 @@ pub fn sync_into(
     std::thread::scope(|scope| -> anyhow::Result<()> {
         scope.spawn(move || syncer.run(&jobs, &tx));
         for event in rx {
-            handle(store, &ids, event, &mut summary, &mut progress)?;
+            if let Some((line, failed)) = handle(store, &ids, event, &mut summary)? {
+                progress(&Progress {
+                    line,
+                    sources_done: summary.not_modified
+                        + summary.failed_sources
+                        + summary.ok_sources,
+                    sources_total: summary.sources,
+                    failed,
+                });
+            }
         }
         Ok(())
     })?;
     Ok(summary)
 }
 
+/// Stores or records one event; returns the line worth reporting and whether it is a failure.
 fn handle(
     store: &mut Store,
     ids: &std::collections::HashMap<String, i64>,
     event: SyncEvent,
     summary: &mut SyncSummary,
-    progress: &mut impl FnMut(&str),
-) -> anyhow::Result<()> {
-    match event {
+) -> anyhow::Result<Option<(String, bool)>> {
+    Ok(match event {
         SyncEvent::Articles { source, articles } => {
             let report = store.ingest(ids[&source], &articles)?;
             summary.added += report.added;
             summary.updated += report.updated;
+            None
         }
         SyncEvent::PageFailed {
             source,
             url,
             reason,
-            prefetch,
+            prefetch: true,
         } => {
-            if prefetch {
-                progress(&format!("{source}: related page skipped: {url}: {reason}"));
-                summary.skipped += 1;
-            } else {
-                let line = format!("{source}: {url}: {reason}");
-                progress(&line);
-                summary.failures.push(line);
-            }
+            summary.skipped += 1;
+            Some((
+                format!("{source}: related page skipped: {url}: {reason}"),
+                false,
+            ))
+        }
+        SyncEvent::PageFailed {
+            source,
+            url,
+            reason,
+            ..
+        } => {
+            let line = format!("{source}: {url}: {reason}");
+            summary.failures.push(line.clone());
+            Some((line, true))
         }
         SyncEvent::SourceDone { source, result } => {
-            let id = ids[&source];
-            match result {
-                Ok(outcome) => {
-                    if outcome.validators.is_none() {
-                        summary.not_modified += 1;
-                    }
-                    store.record_sync(id, outcome.validators.as_ref(), "ok")?;
-                    progress(&format!(
-                        "{source}: ok ({} items in the feed)",
-                        outcome.items
-                    ));
-                }
-                Err(reason) => {
-                    store.record_sync(id, None, &reason)?;
-                    let line = format!("{source}: {reason}");
-                    progress(&line);
-                    summary.failures.push(line);
-                }
+            Some(source_done(store, ids[&source], &source, result, summary)?)
+        }
+    })
+}
+
+fn source_done(
+    store: &mut Store,
+    id: i64,
+    source: &str,
+    result: Result<crate::sync::SourceOutcome, String>,
+    summary: &mut SyncSummary,
+) -> anyhow::Result<(String, bool)> {
+    match result {
+        Ok(outcome) => {
+            if outcome.validators.is_none() {
+                summary.not_modified += 1;
+            } else {
+                summary.ok_sources += 1;
             }
+            store.record_sync(id, outcome.validators.as_ref(), "ok")?;
+            Ok((
+                format!("{source}: ok ({} items in the feed)", outcome.items),
+                false,
+            ))
+        }
+        Err(reason) => {
+            store.record_sync(id, None, &reason)?;
+            let line = format!("{source}: {reason}");
+            summary.failed_sources += 1;
+            summary.failures.push(line.clone());
+            Ok((line, true))
         }
     }
-    Ok(())
 }

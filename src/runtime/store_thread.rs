@@ -1,0 +1,97 @@
+//! The reader's own store connection on its own thread: list loads, articles, similar
+//! articles, searches and read/star writes, each answered as a `Msg` tagged as it was asked.
+
+use super::Event;
+use crate::app::{Effect, ListView, Msg};
+use crate::store::{ListFilter, Store, StoreError};
+use std::collections::VecDeque;
+use std::sync::mpsc::{channel, Sender};
+
+/// "Cùng chủ đề" shows at most this many articles.
+const SIMILAR: usize = 10;
+/// Search results shown in the list.
+const SEARCH_LIMIT: usize = 200;
+
+pub enum StoreRequest {
+    /// At start: the list and the last sync time.
+    Start,
+    Effect(Effect),
+}
+
+fn is_search(r: &StoreRequest) -> bool {
+    matches!(r, StoreRequest::Effect(Effect::Search { .. }))
+}
+
+pub fn spawn(store: Store, events: Sender<Event>) -> Sender<StoreRequest> {
+    let (tx, rx) = channel::<StoreRequest>();
+    std::thread::spawn(move || {
+        let mut queue = VecDeque::new();
+        loop {
+            if queue.is_empty() {
+                match rx.recv() {
+                    Ok(r) => queue.push_back(r),
+                    Err(_) => return,
+                }
+            }
+            queue.extend(rx.try_iter());
+            let Some(request) = queue.pop_front() else {
+                continue;
+            };
+            // Typing fast queues a search per key; only the newest one's reply is kept anyway.
+            if is_search(&request) && queue.iter().any(is_search) {
+                continue;
+            }
+            let replies =
+                serve(&store, request).unwrap_or_else(|e| vec![Msg::Error(e.to_string())]);
+            for msg in replies {
+                if events.send(Event::Msg(msg)).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    tx
+}
+
+fn list(store: &Store, view: ListView) -> Result<Msg, StoreError> {
+    let filter = ListFilter {
+        unread_only: view.unread_only,
+        starred_only: view.starred_only,
+        ..ListFilter::default()
+    };
+    Ok(Msg::ListLoaded(store.list(&filter)?))
+}
+
+fn serve(store: &Store, request: StoreRequest) -> Result<Vec<Msg>, StoreError> {
+    let effect = match request {
+        StoreRequest::Start => {
+            return Ok(vec![
+                list(store, ListView::default())?,
+                Msg::LastSync(store.last_sync()?),
+            ])
+        }
+        StoreRequest::Effect(e) => e,
+    };
+    let reply = match effect {
+        Effect::LoadList(view) => list(store, view)?,
+        Effect::LoadArticle { request, id } => Msg::ArticleLoaded {
+            request,
+            article: store.article(id)?.map(Box::new),
+        },
+        Effect::LoadSimilar { request, id } => Msg::SimilarLoaded {
+            request,
+            articles: store.similar(id, SIMILAR)?,
+        },
+        Effect::Search { request, query } => Msg::SearchResults {
+            request,
+            articles: store.search(&query, SEARCH_LIMIT)?,
+        },
+        Effect::SetRead { id, read } => return store.set_read(id, read).map(|_| Vec::new()),
+        Effect::SetStarred { id, starred } => {
+            return store.set_starred(id, starred).map(|_| Vec::new())
+        }
+        // Done by the runtime itself, never sent here.
+        Effect::SyncNow | Effect::OpenUrl(_) | Effect::CopyUrl(_) => return Ok(Vec::new()),
+    };
+    Ok(vec![reply])
+}

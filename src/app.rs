@@ -192,6 +192,8 @@ pub enum Msg {
     LastSync(Option<DateTime<FixedOffset>>),
     SyncProgress(SyncProgress),
     SyncDone(SyncOutcome),
+    /// Another process (a `tintuc sync`) committed to the cache: show its new articles.
+    CacheChanged,
     Resized {
         reader_width: u16,
         reader_height: u16,
@@ -255,6 +257,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         }
         Msg::SyncProgress(p) => status::progress(state, p),
         Msg::SyncDone(o) => status::done(state, o),
+        Msg::CacheChanged => status::reload_shown(state),
         Msg::Resized {
             reader_width,
             reader_height,

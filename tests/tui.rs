@@ -223,3 +223,42 @@ fn sync_now_runs_in_the_background_and_fills_the_list() {
     let screen = tmux.wait_for(|s| s.contains("EXITED"));
     assert!(screen.contains("EXITED 0"), "{screen}");
 }
+
+#[test]
+fn two_readers_see_articles_that_a_cli_sync_writes() {
+    if !tmux_available() {
+        return;
+    }
+    let server = fixture_server();
+    let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
+    let env = Env::new(&[("Cổng Hà Lâm", &feed)], "[ui]\nlanguage = \"en\"\n");
+    let shell = format!(
+        "{BIN} --config '{}' --data-dir '{}' --offline; echo EXITED $?; sleep 30",
+        env.config().display(),
+        env.data().display()
+    );
+    let first = Tmux::start("reader-a", (100, 30), &shell);
+    let second = Tmux::start("reader-b", (100, 30), &shell);
+    for t in [&first, &second] {
+        let screen = t.wait_for(|s| s.contains("No articles yet"));
+        assert!(screen.contains("No articles yet"), "{screen}");
+    }
+    // A sync from the command line, while both readers are open (WAL: they keep reading).
+    let out = env.run(&["sync"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for t in [&first, &second] {
+        let screen = t.wait_for(|s| s.contains("Hội thảo"));
+        assert!(
+            screen.contains("Hội thảo"),
+            "the open reader shows the new articles:\n{screen}"
+        );
+        t.keys(&["j", "Enter"]);
+        let screen = t.wait_for(|s| s.contains("views"));
+        assert!(
+            screen.contains("views"),
+            "and still opens articles:\n{screen}"
+        );
+        t.keys(&["q"]);
+        assert!(t.wait_for(|s| s.contains("EXITED")).contains("EXITED 0"));
+    }
+}

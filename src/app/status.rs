@@ -69,6 +69,11 @@ pub(super) fn done(state: &mut AppState, o: SyncOutcome) -> Vec<Effect> {
         },
         None => SyncState::Idle,
     };
+    reload_shown(state)
+}
+
+/// Asks again for what the list shows (the kept search, or the list), after the cache changed.
+pub(super) fn reload_shown(state: &mut AppState) -> Vec<Effect> {
     if state.search.active && !state.search.query.trim().is_empty() {
         state.requests.search = state.requests.next();
         return vec![Effect::Search {

@@ -5,12 +5,14 @@ use super::Event;
 use crate::app::{Effect, ListView, Msg};
 use crate::store::{ListFilter, Store, StoreError};
 use std::collections::VecDeque;
-use std::sync::mpsc::{channel, Sender};
+use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
 
 /// "Cùng chủ đề" shows at most this many articles.
 const SIMILAR: usize = 10;
 /// Search results shown in the list.
 const SEARCH_LIMIT: usize = 200;
+/// How often an idle reader looks whether another process wrote to the cache (a cheap pragma).
+const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub enum StoreRequest {
     /// At start: the list and the last sync time.
@@ -26,11 +28,23 @@ pub fn spawn(store: Store, events: Sender<Event>) -> Sender<StoreRequest> {
     let (tx, rx) = channel::<StoreRequest>();
     std::thread::spawn(move || {
         let mut queue = VecDeque::new();
+        let mut seen_version = store.data_version().ok();
         loop {
             if queue.is_empty() {
-                match rx.recv() {
+                match rx.recv_timeout(WATCH_EVERY) {
                     Ok(r) => queue.push_back(r),
-                    Err(_) => return,
+                    Err(RecvTimeoutError::Timeout) => {
+                        if let Some(msgs) = watch(&store, &mut seen_version) {
+                            if msgs
+                                .into_iter()
+                                .any(|m| events.send(Event::Msg(m)).is_err())
+                            {
+                                return;
+                            }
+                        }
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
             queue.extend(rx.try_iter());
@@ -51,6 +65,18 @@ pub fn spawn(store: Store, events: Sender<Event>) -> Sender<StoreRequest> {
         }
     });
     tx
+}
+
+/// When another connection committed since the last look: the messages that show it.
+fn watch(store: &Store, seen: &mut Option<i64>) -> Option<Vec<Msg>> {
+    let now = store.data_version().ok()?;
+    if seen.replace(now) == Some(now) {
+        return None;
+    }
+    Some(vec![
+        Msg::CacheChanged,
+        Msg::LastSync(store.last_sync().ok()?),
+    ])
 }
 
 fn list(store: &Store, view: ListView) -> Result<Msg, StoreError> {

@@ -93,6 +93,13 @@ impl Store {
         }
     }
 
+    /// A number that changes whenever another connection commits to the cache (cheap to ask).
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// When `open` found the cache damaged: where the old file went and why.
     pub fn recovered(&self) -> Option<&Recovery> {
         self.recovered.as_ref()

@@ -1,6 +1,6 @@
 //! Numbered migrations on `PRAGMA user_version`. Append new steps; never edit a released one.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 /// Each entry moves the schema from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -68,20 +68,29 @@ pub enum MigrateError {
     Sql(#[from] rusqlite::Error),
 }
 
-/// Brings the database up to [`SCHEMA_VERSION`], each step in its own transaction.
+/// Brings the database up to [`SCHEMA_VERSION`], each step in its own write transaction.
+/// The version is read inside that transaction, so two processes opening a new cache at the
+/// same moment never apply a step twice.
 pub fn migrate(conn: &mut Connection) -> Result<(), MigrateError> {
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if found > SCHEMA_VERSION {
-        return Err(MigrateError::TooNew {
-            found,
-            known: SCHEMA_VERSION,
-        });
+    // The usual case, up to date, takes no write lock (a running sync may hold it).
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current == SCHEMA_VERSION {
+        return Ok(());
     }
-    for (i, step) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        let tx = conn.transaction()?;
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(MigrateError::TooNew {
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        let Some(step) = MIGRATIONS.get(found as usize) else {
+            return Ok(()); // up to date; the empty transaction just ends
+        };
         tx.execute_batch(step)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.pragma_update(None, "user_version", found + 1)?;
         tx.commit()?;
     }
-    Ok(())
 }

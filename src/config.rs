@@ -56,6 +56,8 @@ pub struct SyncConfig {
     pub max_items: usize,
     pub images: bool,
     pub user_agent: String,
+    /// An extra CA (PEM) to trust besides the system's, e.g. an office's TLS-inspecting proxy.
+    pub ca_file: Option<std::path::PathBuf>,
 }
 
 impl Default for SyncConfig {
@@ -72,6 +74,7 @@ impl Default for SyncConfig {
             max_items: 1000,
             images: false,
             user_agent: "tintuc/0.1 (terminal news reader)".into(),
+            ca_file: None,
         }
     }
 }

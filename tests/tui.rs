@@ -262,3 +262,58 @@ fn two_readers_see_articles_that_a_cli_sync_writes() {
         assert!(t.wait_for(|s| s.contains("EXITED")).contains("EXITED 0"));
     }
 }
+
+#[test]
+fn o_opens_the_article_url_as_one_argument_without_a_shell() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // A feed whose link would run a command if it ever went through a shell.
+    let feed = dir.path().join("feed.xml");
+    let link = "https://p.vn/bai.html?q=$(touch${IFS}PWNED)&x=`id`;echo";
+    std::fs::write(&feed, format!("<rss version=\"2.0\"><channel><title>T</title><item><title>Bài có liên kết lạ</title><link>{}</link><description>Tóm tắt</description></item></channel></rss>", link.replace('&', "&amp;"))).unwrap();
+    let env = Env::new(
+        &[("Tệp", &format!("file://{}", feed.display()))],
+        "[sync]\nfull_text = false\n",
+    );
+    assert_eq!(env.run(&["--offline", "sync"]).status.code(), Some(0));
+    let record = dir.path().join("argv.txt");
+    let browser = dir.path().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\necho \"$#\" > '{0}'\nfor a in \"$@\"; do echo \"$a\" >> '{0}'; done\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let shell = format!(
+        "cd '{}' && BROWSER='{}' {BIN} --config '{}' --data-dir '{}' --offline; sleep 30",
+        dir.path().display(),
+        browser.display(),
+        env.config().display(),
+        env.data().display()
+    );
+    let tmux = Tmux::start("browser", (120, 30), &shell);
+    tmux.wait_for(|s| s.contains("Bài có liên kết lạ"));
+    tmux.keys(&["Enter", "o"]);
+    let started = std::time::Instant::now();
+    while !record.exists() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let argv = std::fs::read_to_string(&record).expect("the browser was started");
+    let lines: Vec<&str> = argv.lines().collect();
+    assert_eq!(lines[0], "1", "exactly one argument: {argv}");
+    assert!(lines[1].starts_with("https://p.vn/bai.html?q="), "{argv}");
+    assert!(
+        !dir.path().join("PWNED").exists(),
+        "nothing ran through a shell"
+    );
+}

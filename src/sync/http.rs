@@ -69,7 +69,11 @@ impl Fetcher {
             header::ACCEPT_LANGUAGE,
             HeaderValue::from_static("vi, en;q=0.5"),
         );
-        let client = reqwest::blocking::Client::builder()
+        let mut builder = reqwest::blocking::Client::builder();
+        if let Some(path) = &config.ca_file {
+            builder = builder.tls_certs_merge(load_ca(path)?);
+        }
+        let client = builder
             .user_agent(config.user_agent.clone())
             .default_headers(headers)
             .connect_timeout(Duration::from_secs(config.connect_timeout_secs))
@@ -237,6 +241,21 @@ fn retry_wait(headers: &HeaderMap, attempt: u32) -> Duration {
         .and_then(|v| v.trim().parse::<u64>().ok())
         .map(Duration::from_secs)
         .unwrap_or_else(|| Duration::from_millis(500 << attempt))
+}
+
+/// The certificates of `[sync] ca_file`, added to the system's roots (never replacing them).
+fn load_ca(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>, FetchError> {
+    let shown = path.display();
+    let pem =
+        std::fs::read(path).map_err(|e| FetchError::Network(format!("ca_file {shown}: {e}")))?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem)
+        .map_err(|e| FetchError::Network(format!("ca_file {shown}: {e}")))?;
+    if certs.is_empty() {
+        return Err(FetchError::Network(format!(
+            "ca_file {shown} holds no PEM certificate"
+        )));
+    }
+    Ok(certs)
 }
 
 /// rustls needs one process-wide crypto provider; ring builds faster than aws-lc here.

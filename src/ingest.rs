@@ -6,7 +6,7 @@
 use crate::config::{Config, SourceConfig};
 use crate::store::Store;
 use crate::sync::{CacheView, SourceJob, SyncEvent, Syncer};
-use anyhow::{bail, Context};
+use anyhow::bail;
 use std::fs::File;
 use std::path::Path;
 
@@ -50,10 +50,20 @@ pub struct SyncOptions {
 pub struct SyncLock(#[allow(dead_code)] File);
 
 pub fn lock(data_dir: &Path) -> anyhow::Result<SyncLock> {
-    std::fs::create_dir_all(data_dir)
-        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    let not_writable = |e: std::io::Error| {
+        anyhow::anyhow!(
+            "the data directory {} is not writable ({e}); check its permissions (nothing stored was changed)",
+            data_dir.display()
+        )
+    };
+    std::fs::create_dir_all(data_dir).map_err(not_writable)?;
     let path = data_dir.join("sync.lock");
-    let file = File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(not_writable)?;
     match file.try_lock() {
         Ok(()) => Ok(SyncLock(file)),
         Err(_) => bail!(

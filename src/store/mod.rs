@@ -28,8 +28,22 @@ pub enum StoreError {
         path: String,
         source: schema::MigrateError,
     },
+    #[error("the disk holding the cache is full; nothing stored before was lost: free some space, then run the command again")]
+    DiskFull,
+    #[error("the cache cannot be written (read-only file or directory); nothing stored was changed: check the permissions of the data directory")]
+    ReadOnly,
     #[error("cache error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            _ => StoreError::Sql(e),
+        }
+    }
 }
 
 pub struct Store {

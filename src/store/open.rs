@@ -35,10 +35,12 @@ pub fn connect(path: &Path) -> Result<Connection, Failure> {
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
             Failure::Damaged(e.to_string())
         }
-        _ => Failure::Other(StoreError::Open {
+        Some(ErrorCode::DiskFull) => Failure::Other(StoreError::DiskFull),
+        Some(ErrorCode::ReadOnly) => Failure::Other(StoreError::ReadOnly),
+        _ => Failure::Other(space_problem(path).unwrap_or(StoreError::Open {
             path: shown.clone(),
             reason: e.to_string(),
-        }),
+        })),
     };
     let mut conn = Connection::open(path).map_err(classify)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))
@@ -56,6 +58,21 @@ pub fn connect(path: &Path) -> Result<Connection, Failure> {
             path: shown,
             source,
         })),
+    }
+}
+
+/// SQLite reports a full disk or a read-only directory met while creating its WAL files as a
+/// bare "disk I/O error"; a small probe file next to the cache tells which it was.
+fn space_problem(path: &Path) -> Option<StoreError> {
+    let probe = path.with_extension("space-probe");
+    let result = std::fs::write(&probe, [0u8; 64 * 1024]);
+    let _ = std::fs::remove_file(&probe);
+    match result.err()?.kind() {
+        std::io::ErrorKind::StorageFull => Some(StoreError::DiskFull),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Some(StoreError::ReadOnly)
+        }
+        _ => None,
     }
 }
 

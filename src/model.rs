@@ -96,3 +96,25 @@ fn ser_time_opt<S: serde::Serializer>(
 pub fn vietnam_offset() -> FixedOffset {
     FixedOffset::east_opt(7 * 3600).expect("constant offset is valid")
 }
+
+/// An article as a bundle carries it between machines: content, related list and reading state.
+/// The URL is its identity on the machine that imports it.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Archived {
+    pub source: String,
+    pub guid: String,
+    pub url: String,
+    pub title: String,
+    pub author: Option<String>,
+    pub published: Option<DateTime<FixedOffset>>,
+    pub views: Option<u64>,
+    pub category: Option<String>,
+    pub summary: String,
+    pub body: String,
+    /// (title, url) in page order.
+    pub related: Vec<(String, String)>,
+    pub full_text: bool,
+    pub read: bool,
+    pub starred: bool,
+    pub fetched_at: DateTime<FixedOffset>,
+}

@@ -4,10 +4,14 @@
 //! WAL lets readers keep reading while a sync writes.
 
 mod articles;
+mod bundle;
+mod retention;
 mod schema;
 mod search;
 
 pub use articles::ListFilter;
+pub use bundle::{ExportFilter, MergeReport};
+pub use retention::PruneReport;
 pub use schema::SCHEMA_VERSION;
 
 use crate::model::{SourceStatus, Validators};
@@ -150,3 +154,6 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod offline_tests;

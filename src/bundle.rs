@@ -8,6 +8,7 @@
 //! refused whole.
 
 use crate::model::Archived;
+pub use crate::model::Bundle;
 use crate::text::{sanitize_body, sanitize_line};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Read, Write};
@@ -25,13 +26,6 @@ pub struct Header {
     /// (name, url) of every source an article of the bundle belongs to.
     pub sources: Vec<(String, String)>,
     pub articles: usize,
-}
-
-/// What a bundle holds.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bundle {
-    pub sources: Vec<(String, String)>,
-    pub articles: Vec<Archived>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -149,8 +143,8 @@ fn decode_payload(payload: &[u8]) -> Result<Bundle, BundleError> {
         serde_json::from_str(&first).map_err(|e| corrupt(format!("header: {e}")))?;
     let mut articles = Vec::with_capacity(header.articles.min(100_000));
     for (i, line) in lines.enumerate() {
-        let a: Archived = serde_json::from_str(&line?)
-            .map_err(|e| corrupt(format!("article {}: {e}", i + 1)))?;
+        let a: Archived =
+            serde_json::from_str(&line?).map_err(|e| corrupt(format!("article {}: {e}", i + 1)))?;
         if !header.sources.iter().any(|(name, _)| *name == a.source) {
             return Err(corrupt(format!("article {} has an unknown source", i + 1)));
         }
@@ -172,24 +166,22 @@ fn decode_payload(payload: &[u8]) -> Result<Bundle, BundleError> {
 }
 
 /// A bundle may come from anyone: its text gets the same hygiene as text from the network.
-fn sanitized(a: Archived) -> Archived {
-    let opt = |s: Option<String>| s.map(|s| sanitize_line(&s));
-    Archived {
-        source: sanitize_line(&a.source),
-        guid: sanitize_line(&a.guid),
-        url: sanitize_line(&a.url),
-        title: sanitize_line(&a.title),
-        author: opt(a.author),
-        category: opt(a.category),
-        summary: sanitize_body(&a.summary),
-        body: sanitize_body(&a.body),
-        related: a
-            .related
-            .into_iter()
-            .map(|(t, u)| (sanitize_line(&t), sanitize_line(&u)))
-            .collect(),
-        ..a
+fn sanitized(mut a: Archived) -> Archived {
+    let opt = |s: &mut Option<String>| *s = s.as_deref().map(sanitize_line);
+    a.source = sanitize_line(&a.source);
+    let n = &mut a.article;
+    for line in [&mut n.guid, &mut n.url, &mut n.title] {
+        *line = sanitize_line(line);
     }
+    opt(&mut n.author);
+    opt(&mut n.category);
+    n.summary = sanitize_body(&n.summary);
+    n.body = sanitize_body(&n.body);
+    for (title, url) in &mut n.related {
+        *title = sanitize_line(title);
+        *url = sanitize_line(url);
+    }
+    a
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! The bundle format on its own: round trip, and each way a file can be refused.
 
 use super::*;
+use crate::model::NewArticle;
 
 fn article(url: &str) -> Archived {
-    Archived {
-        source: "Tuyên giáo".into(),
+    let article = NewArticle {
         guid: url.into(),
         url: url.into(),
         title: "Hội nghị tổng kết".into(),
@@ -16,6 +16,11 @@ fn article(url: &str) -> Archived {
         body: "Đoạn một.\n\nĐoạn hai.".into(),
         related: vec![("Bài khác".into(), "https://p.vn/b/2".into())],
         full_text: true,
+        page_validators: Default::default(),
+    };
+    Archived {
+        source: "Tuyên giáo".into(),
+        article,
         read: true,
         starred: false,
         fetched_at: chrono::DateTime::parse_from_rfc3339("2026-11-02T09:00:00+07:00").unwrap(),
@@ -38,7 +43,14 @@ fn round_trip_keeps_every_field() {
 #[test]
 fn every_cut_is_refused() {
     let bytes = encode(&bundle()).unwrap();
-    for len in [0, 5, MAGIC.len() + 3, HEAD_LEN, bytes.len() / 2, bytes.len() - 1] {
+    for len in [
+        0,
+        5,
+        MAGIC.len() + 3,
+        HEAD_LEN,
+        bytes.len() / 2,
+        bytes.len() - 1,
+    ] {
         assert!(decode(&bytes[..len]).is_err(), "cut at {len} accepted");
     }
     let err = decode(&bytes[..bytes.len() - 1]).unwrap_err().to_string();
@@ -58,7 +70,10 @@ fn a_newer_format_is_refused_by_name() {
     let mut bytes = encode(&bundle()).unwrap();
     bytes[MAGIC.len()..MAGIC.len() + 4].copy_from_slice(&(FORMAT_VERSION + 1).to_be_bytes());
     let err = decode(&bytes).unwrap_err().to_string();
-    assert!(err.contains("newer tintuc") && err.contains("upgrade"), "{err}");
+    assert!(
+        err.contains("newer tintuc") && err.contains("upgrade"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -72,7 +87,7 @@ fn other_files_are_not_bundles() {
 #[test]
 fn text_in_a_bundle_is_sanitised() {
     let mut b = bundle();
-    b.articles[0].title = "Tin\u{1b}[31m đỏ\u{202e}".into();
+    b.articles[0].article.title = "Tin\u{1b}[31m đỏ\u{202e}".into();
     let back = decode(&encode(&b).unwrap()).unwrap();
-    assert_eq!(back.articles[0].title, "Tin[31m đỏ");
+    assert_eq!(back.articles[0].article.title, "Tin[31m đỏ");
 }

@@ -220,7 +220,13 @@ fn run(args: Args) -> anyhow::Result<i32> {
         Some(Cmd::Sources {
             action: Some(SourcesCmd::Add { url, name }),
             ..
-        }) => sources_cmd::add(&config_target(&args.config)?, &config, &url, name, args.offline),
+        }) => sources_cmd::add(
+            &config_target(&args.config)?,
+            &config,
+            &url,
+            name,
+            args.offline,
+        ),
         Some(Cmd::Export {
             since,
             all: _,

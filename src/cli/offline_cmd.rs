@@ -2,7 +2,7 @@
 //! retention report after a sync.
 
 use super::{open_store, sync_cmd};
-use crate::bundle::{self, Bundle};
+use crate::bundle;
 use crate::config::Config;
 use crate::store::{ExportFilter, Store};
 use anyhow::{bail, Context};
@@ -49,9 +49,9 @@ pub fn export(
         source,
         starred_only,
     };
-    let (sources, articles) = store.archived(&filter)?;
-    let count = articles.len();
-    bundle::write(file, &Bundle { sources, articles })
+    let selected = store.archived(&filter)?;
+    let count = selected.articles.len();
+    bundle::write(file, &selected)
         .with_context(|| format!("cannot write the bundle {}", file.display()))?;
     let size = std::fs::metadata(file).map_or(0, |m| m.len());
     eprintln!(
@@ -72,7 +72,7 @@ pub fn import(data_dir: &Path, file: &Path) -> anyhow::Result<i32> {
         .with_context(|| format!("cannot import the bundle {}", file.display()))?;
     let _lock = sync_cmd::lock(data_dir)?;
     let mut store = open_store(data_dir)?;
-    let report = store.merge_archived(&bundle.sources, &bundle.articles)?;
+    let report = store.merge_archived(&bundle)?;
     eprintln!(
         "imported {}: {} new, {} updated, {} already up to date",
         file.display(),

@@ -60,7 +60,9 @@ pub fn import(config_file: &Path, file: &Path) -> anyhow::Result<i32> {
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {shown}"))?;
     let parsed = subscriptions::parse(&text).with_context(|| format!("{shown}"))?;
     if parsed.sources.is_empty() && parsed.skipped.is_empty() {
-        bail!("{shown}: no feeds found (expected OPML outlines with xmlUrl, or a newsboat urls file)");
+        bail!(
+            "{shown}: no feeds found (expected OPML outlines with xmlUrl, or a newsboat urls file)"
+        );
     }
     let origin = format!("`tintuc opml import {shown}`");
     let result = append_sources(config_file, &parsed.sources, &origin)?;

@@ -133,10 +133,16 @@ mod tests {
         let path = dir.path().join("c.toml");
         let old = "# my portals\n[[source]]\nname = \"A\" # the first\nurl = \"https://a.vn/rss\"\n\n[sync]\ntimeout_secs = 5";
         std::fs::write(&path, old).unwrap();
-        let new = [src("A", "https://b.vn/rss"), src("Same", "https://a.vn/rss")];
+        let new = [
+            src("A", "https://b.vn/rss"),
+            src("Same", "https://a.vn/rss"),
+        ];
         let r = append_sources(&path, &new, "a test").unwrap();
         assert_eq!(r.added[0].name, "A (2)");
-        assert_eq!(r.present, [("Same".to_string(), "https://a.vn/rss".to_string())]);
+        assert_eq!(
+            r.present,
+            [("Same".to_string(), "https://a.vn/rss".to_string())]
+        );
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with(old), "{text}");
         let c = Config::parse(&text, "c.toml").unwrap();
@@ -150,6 +156,9 @@ mod tests {
         let path = dir.path().join("c.toml");
         std::fs::write(&path, "[sync]\ntimout = 3\n").unwrap();
         assert!(append_sources(&path, &[src("B", "https://b.vn")], "t").is_err());
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "[sync]\ntimout = 3\n");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "[sync]\ntimout = 3\n"
+        );
     }
 }

@@ -48,13 +48,19 @@ fn link(url: &str, text: &str) -> String {
 }
 
 pub fn page(a: &Article) -> String {
-    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let mut out =
+        String::from("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
     );
     out.push_str(&format!("<title>{}</title>\n", escape(&a.title)));
-    out.push_str(&format!("<style>{STYLE}</style>\n</head>\n<body>\n<article>\n"));
-    out.push_str(&format!("<h1>{}</h1>\n<dl class=\"provenance\">\n", escape(&a.title)));
+    out.push_str(&format!(
+        "<style>{STYLE}</style>\n</head>\n<body>\n<article>\n"
+    ));
+    out.push_str(&format!(
+        "<h1>{}</h1>\n<dl class=\"provenance\">\n",
+        escape(&a.title)
+    ));
     for (label, value) in provenance(a) {
         let value = match label {
             "Địa chỉ" => link(&a.url, &a.url),
@@ -64,7 +70,10 @@ pub fn page(a: &Article) -> String {
     }
     out.push_str("</dl>\n");
     for para in body(a).split("\n\n") {
-        out.push_str(&format!("<p>{}</p>\n", escape(para).replace('\n', "<br>\n")));
+        out.push_str(&format!(
+            "<p>{}</p>\n",
+            escape(para).replace('\n', "<br>\n")
+        ));
     }
     if !a.related.is_empty() {
         out.push_str("<section class=\"related\">\n<h2>Bài viết khác</h2>\n<ul>\n");

@@ -17,8 +17,16 @@ fn article() -> Article {
         summary: "Tóm tắt".into(),
         body: Some("Đoạn một có <b>thẻ</b> & ký hiệu.\n\nĐoạn hai.".into()),
         related: vec![
-            Related { title: "Bài khác".into(), url: "https://p.vn/bai/2.html".into(), id: Some(7) },
-            Related { title: "Độc".into(), url: "javascript:alert(1)".into(), id: None },
+            Related {
+                title: "Bài khác".into(),
+                url: "https://p.vn/bai/2.html".into(),
+                id: Some(7),
+            },
+            Related {
+                title: "Độc".into(),
+                url: "javascript:alert(1)".into(),
+                id: None,
+            },
         ],
         read: false,
         starred: true,
@@ -31,7 +39,14 @@ fn every_format_opens_with_the_provenance() {
     for format in [DocFormat::Text, DocFormat::Markdown, DocFormat::Html] {
         let doc = render(&article(), format);
         let head: String = doc.chars().take(doc.find("Đoạn một").unwrap()).collect();
-        for needle in ["Nguồn", "Hưng Yên", "https://p.vn/bai/1.html", "01/11/2026 08:30", "Lấy về lúc", "02/11/2026 09:05"] {
+        for needle in [
+            "Nguồn",
+            "Hưng Yên",
+            "https://p.vn/bai/1.html",
+            "01/11/2026 08:30",
+            "Lấy về lúc",
+            "02/11/2026 09:05",
+        ] {
             assert!(head.contains(needle), "{format:?} lacks {needle}:\n{head}");
         }
     }
@@ -44,21 +59,33 @@ fn html_is_escaped_self_contained_and_printable() {
     assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(doc.contains("&lt;b&gt;thẻ&lt;/b&gt; &amp; ký hiệu"));
     assert!(doc.contains("href=\"https://p.vn/bai/1.html?a=1&amp;b=2\""));
-    assert!(!doc.contains("javascript:alert"), "only web links become links");
+    assert!(
+        !doc.contains("javascript:alert"),
+        "only web links become links"
+    );
     assert!(doc.contains("@media print"));
-    assert!(!doc.contains("src=") && !doc.contains("<link"), "nothing loaded from elsewhere");
+    assert!(
+        !doc.contains("src=") && !doc.contains("<link"),
+        "nothing loaded from elsewhere"
+    );
 }
 
 #[test]
 fn markdown_keeps_titles_from_becoming_markup() {
     let doc = render(&article(), DocFormat::Markdown);
-    assert!(doc.starts_with("# Hội nghị \"tổng kết\" \\<script\\>"), "{doc}");
+    assert!(
+        doc.starts_with("# Hội nghị \"tổng kết\" \\<script\\>"),
+        "{doc}"
+    );
     assert!(doc.contains("- [Bài khác](https://p.vn/bai/2.html)"));
 }
 
 #[test]
 fn file_names_are_plain_ascii() {
-    assert_eq!(file_name(&article(), DocFormat::Html), "42-hoi-nghi-tong-ket-script-alert-1-script.html");
+    assert_eq!(
+        file_name(&article(), DocFormat::Html),
+        "42-hoi-nghi-tong-ket-script-alert-1-script.html"
+    );
     let mut a = article();
     a.title = "../../".into();
     assert_eq!(file_name(&a, DocFormat::Text), "42.txt");

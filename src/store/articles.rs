@@ -168,7 +168,11 @@ impl Store {
     }
 }
 
-pub(super) fn existing_id(tx: &Transaction, source_id: i64, a: &NewArticle) -> rusqlite::Result<Option<i64>> {
+pub(super) fn existing_id(
+    tx: &Transaction,
+    source_id: i64,
+    a: &NewArticle,
+) -> rusqlite::Result<Option<i64>> {
     tx.query_row(
         "SELECT id FROM articles WHERE source_id = ?1 AND (guid = ?2 OR url = ?3) LIMIT 1",
         params![source_id, a.guid, a.url],
@@ -211,7 +215,12 @@ pub(super) fn insert_article(
 }
 
 /// Updates a cached article, `now` becoming its retrieval time. A feed-only copy never replaces a body taken from the page.
-pub(super) fn update_article(tx: &Transaction, id: i64, a: &NewArticle, now: &str) -> rusqlite::Result<()> {
+pub(super) fn update_article(
+    tx: &Transaction,
+    id: i64,
+    a: &NewArticle,
+    now: &str,
+) -> rusqlite::Result<()> {
     let had_full: bool =
         tx.query_row("SELECT full_text FROM articles WHERE id = ?1", [id], |r| {
             r.get(0)

@@ -3,7 +3,7 @@
 
 use super::articles::{insert_article, update_article};
 use super::{Store, StoreError};
-use crate::model::{Archived, NewArticle};
+use crate::model::{Archived, Bundle, NewArticle};
 use chrono::DateTime;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
@@ -26,7 +26,8 @@ pub struct MergeReport {
     pub kept: usize,
 }
 
-const SELECT_ARCHIVED: &str = "SELECT a.id, s.name, a.guid, a.url, a.title, a.author, a.published, \
+const SELECT_ARCHIVED: &str =
+    "SELECT a.id, s.name, a.guid, a.url, a.title, a.author, a.published, \
      a.views, a.category, a.summary, a.body, a.full_text, a.read, a.starred, a.fetched_at \
      FROM articles a JOIN sources s ON s.id = a.source_id \
      WHERE (?1 IS NULL OR unixepoch(a.fetched_at) >= ?1) AND (?2 IS NULL OR s.name = ?2) \
@@ -36,8 +37,7 @@ const SELECT_ARCHIVED: &str = "SELECT a.id, s.name, a.guid, a.url, a.title, a.au
 fn archived_from_row(r: &Row) -> rusqlite::Result<(i64, Archived)> {
     let time = |s: Option<String>| s.and_then(|t| DateTime::parse_from_rfc3339(&t).ok());
     let views: Option<i64> = r.get(7)?;
-    let a = Archived {
-        source: r.get(1)?,
+    let article = NewArticle {
         guid: r.get(2)?,
         url: r.get(3)?,
         title: r.get(4)?,
@@ -47,8 +47,12 @@ fn archived_from_row(r: &Row) -> rusqlite::Result<(i64, Archived)> {
         category: r.get(8)?,
         summary: r.get(9)?,
         body: r.get(10)?,
-        related: Vec::new(),
         full_text: r.get(11)?,
+        ..NewArticle::default()
+    };
+    let a = Archived {
+        source: r.get(1)?,
+        article,
         read: r.get(12)?,
         starred: r.get(13)?,
         fetched_at: time(r.get(14)?).unwrap_or_else(|| chrono::Utc::now().fixed_offset()),
@@ -58,10 +62,7 @@ fn archived_from_row(r: &Row) -> rusqlite::Result<(i64, Archived)> {
 
 impl Store {
     /// The articles `filter` selects, oldest first, with the (name, url) of their sources.
-    pub fn archived(
-        &self,
-        filter: &ExportFilter,
-    ) -> Result<(Vec<(String, String)>, Vec<Archived>), StoreError> {
+    pub fn archived(&self, filter: &ExportFilter) -> Result<Bundle, StoreError> {
         let mut stmt = self.conn.prepare(SELECT_ARCHIVED)?;
         let rows = stmt.query_map(
             params![filter.fetched_since, filter.source, filter.starred_only],
@@ -70,7 +71,7 @@ impl Store {
         let mut articles = Vec::new();
         for row in rows {
             let (id, mut a) = row?;
-            a.related = self
+            a.article.related = self
                 .related(id)?
                 .into_iter()
                 .map(|r| (r.title, r.url))
@@ -83,17 +84,13 @@ impl Store {
                 sources.push((s.name, s.url));
             }
         }
-        Ok((sources, articles))
+        Ok(Bundle { sources, articles })
     }
 
     /// Merges a bundle in one transaction: all of it, or (on any error) none of it.
-    pub fn merge_archived(
-        &mut self,
-        sources: &[(String, String)],
-        articles: &[Archived],
-    ) -> Result<MergeReport, StoreError> {
+    pub fn merge_archived(&mut self, bundle: &Bundle) -> Result<MergeReport, StoreError> {
         let tx = self.conn.transaction()?;
-        for (name, url) in sources {
+        for (name, url) in &bundle.sources {
             // A source the user already has keeps its URL: the config file is the authority.
             tx.execute(
                 "INSERT INTO sources (name, url) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
@@ -101,7 +98,7 @@ impl Store {
             )?;
         }
         let mut report = MergeReport::default();
-        for a in articles {
+        for a in &bundle.articles {
             merge_one(&tx, a, &mut report)?;
         }
         tx.commit()?;
@@ -110,20 +107,19 @@ impl Store {
 }
 
 fn merge_one(tx: &Transaction, a: &Archived, report: &mut MergeReport) -> rusqlite::Result<()> {
-    let source_id: i64 = tx.query_row(
-        "SELECT id FROM sources WHERE name = ?1",
-        [&a.source],
-        |r| r.get(0),
-    )?;
+    let source_id: i64 =
+        tx.query_row("SELECT id FROM sources WHERE name = ?1", [&a.source], |r| {
+            r.get(0)
+        })?;
     let fetched_at = a.fetched_at.to_rfc3339();
-    let new = as_new_article(a);
+    let new = &a.article;
     let id = match cached_copy(tx, source_id, a)? {
         None => {
             report.added += 1;
-            insert_article(tx, source_id, &new, &fetched_at)?
+            insert_article(tx, source_id, new, &fetched_at)?
         }
         Some((id, theirs)) if theirs.is_none_or(|t| a.fetched_at > t) => {
-            update_article(tx, id, &new, &fetched_at)?;
+            update_article(tx, id, new, &fetched_at)?;
             report.updated += 1;
             id
         }
@@ -152,26 +148,9 @@ fn cached_copy(
              UNION ALL
              SELECT id, fetched_at FROM articles WHERE source_id = ?2 AND guid = ?3
              LIMIT 1",
-            params![a.url, source_id, a.guid],
+            params![a.article.url, source_id, a.article.guid],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
     Ok(found.map(|(id, t)| (id, DateTime::parse_from_rfc3339(&t).ok())))
-}
-
-fn as_new_article(a: &Archived) -> NewArticle {
-    NewArticle {
-        guid: a.guid.clone(),
-        url: a.url.clone(),
-        title: a.title.clone(),
-        author: a.author.clone(),
-        published: a.published,
-        views: a.views,
-        category: a.category.clone(),
-        summary: a.summary.clone(),
-        body: a.body.clone(),
-        related: a.related.clone(),
-        full_text: a.full_text,
-        page_validators: Default::default(),
-    }
 }

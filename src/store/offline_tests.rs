@@ -1,7 +1,7 @@
 //! Bundles merged into the cache, and retention: what a user of an offline machine relies on.
 
 use super::*;
-use crate::model::{Archived, NewArticle};
+use crate::model::{Archived, Bundle, NewArticle};
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 fn store() -> (tempfile::TempDir, Store) {
@@ -15,8 +15,7 @@ fn days_ago(days: i64) -> DateTime<FixedOffset> {
 }
 
 fn archived(n: u32, title: &str, fetched_at: DateTime<FixedOffset>) -> Archived {
-    Archived {
-        source: "Tỉnh".into(),
+    let article = NewArticle {
         guid: format!("g{n}"),
         url: format!("https://p.vn/bai/{n}.html"),
         title: title.into(),
@@ -28,6 +27,11 @@ fn archived(n: u32, title: &str, fetched_at: DateTime<FixedOffset>) -> Archived 
         body: format!("Thân bài {title} {}", "chữ ".repeat(500)),
         related: vec![("Bài khác".into(), "https://p.vn/bai/99.html".into())],
         full_text: true,
+        page_validators: Default::default(),
+    };
+    Archived {
+        source: "Tỉnh".into(),
+        article,
         read: false,
         starred: false,
         fetched_at,
@@ -36,6 +40,13 @@ fn archived(n: u32, title: &str, fetched_at: DateTime<FixedOffset>) -> Archived 
 
 fn sources() -> Vec<(String, String)> {
     vec![("Tỉnh".into(), "https://p.vn/rss".into())]
+}
+
+fn bundle(articles: impl Into<Vec<Archived>>) -> Bundle {
+    Bundle {
+        sources: sources(),
+        articles: articles.into(),
+    }
 }
 
 fn titles(store: &Store) -> Vec<String> {
@@ -54,15 +65,15 @@ fn merge_adds_once_keeps_the_newer_copy_and_never_lowers_state() {
     let (_dir, mut store) = store();
     let mut old = archived(1, "Bản cũ", days_ago(3));
     old.starred = true;
-    let r = store.merge_archived(&sources(), &[old.clone()]).unwrap();
+    let r = store.merge_archived(&bundle([old.clone()])).unwrap();
     assert_eq!((r.added, r.updated, r.kept), (1, 0, 0));
     // A newer copy, unstarred but read: content replaced, star kept, read raised.
     let mut newer = archived(1, "Bản mới", days_ago(1));
     newer.read = true;
-    let r = store.merge_archived(&sources(), &[newer]).unwrap();
+    let r = store.merge_archived(&bundle([newer])).unwrap();
     assert_eq!((r.added, r.updated), (0, 1));
     // The old copy again changes nothing.
-    let r = store.merge_archived(&sources(), &[old]).unwrap();
+    let r = store.merge_archived(&bundle([old])).unwrap();
     assert_eq!(r.kept, 1);
     let list = store.list(&ListFilter::default()).unwrap();
     assert_eq!(list.len(), 1);
@@ -78,25 +89,28 @@ fn export_filters_by_time_source_and_star() {
     let mut starred = archived(2, "Có sao", days_ago(30));
     starred.starred = true;
     let items = [archived(1, "Mới", days_ago(1)), starred];
-    store.merge_archived(&sources(), &items).unwrap();
+    store.merge_archived(&bundle(items)).unwrap();
     let since = |days: i64| ExportFilter {
         fetched_since: Some((Utc::now() - Duration::days(days)).timestamp()),
         ..ExportFilter::default()
     };
-    let (src, week) = store.archived(&since(7)).unwrap();
-    assert_eq!(src, sources());
-    assert_eq!(week.len(), 1);
-    assert_eq!(week[0].related.len(), 1);
+    let week = store.archived(&since(7)).unwrap();
+    assert_eq!(week.sources, sources());
+    assert_eq!(week.articles.len(), 1);
+    assert_eq!(week.articles[0].article.related.len(), 1);
     let stars = ExportFilter {
         starred_only: true,
         ..ExportFilter::default()
     };
-    assert_eq!(store.archived(&stars).unwrap().1[0].title, "Có sao");
+    assert_eq!(
+        store.archived(&stars).unwrap().articles[0].article.title,
+        "Có sao"
+    );
     let other = ExportFilter {
         source: Some("Khác".into()),
         ..ExportFilter::default()
     };
-    assert!(store.archived(&other).unwrap().1.is_empty());
+    assert!(store.archived(&other).unwrap().articles.is_empty());
 }
 
 #[test]
@@ -104,10 +118,20 @@ fn pruning_by_age_keeps_starred_and_clears_the_index() {
     let (_dir, mut store) = store();
     let mut starred = archived(1, "Cũ có sao", days_ago(60));
     starred.starred = true;
-    let items = [starred, archived(2, "Cũ bỏ đi", days_ago(60)), archived(3, "Mới", days_ago(2))];
-    store.merge_archived(&sources(), &items).unwrap();
+    let items = [
+        starred,
+        archived(2, "Cũ bỏ đi", days_ago(60)),
+        archived(3, "Mới", days_ago(2)),
+    ];
+    store.merge_archived(&bundle(items)).unwrap();
     let report = store.prune(30, 0).unwrap();
-    assert_eq!(report, PruneReport { by_age: 1, by_size: 0 });
+    assert_eq!(
+        report,
+        PruneReport {
+            by_age: 1,
+            by_size: 0
+        }
+    );
     assert_eq!(titles(&store), ["Cũ có sao", "Mới"]);
     assert!(store.search("bo di", 5).unwrap().is_empty());
     let fts: i64 = store
@@ -134,14 +158,22 @@ fn pruning_by_size_drops_the_oldest_unstarred_first() {
         })
         .collect();
     store.ingest(src, &batch).unwrap();
-    let oldest = store.list(&ListFilter::default()).unwrap().last().unwrap().id;
+    let oldest = store
+        .list(&ListFilter::default())
+        .unwrap()
+        .last()
+        .unwrap()
+        .id;
     store.set_starred(oldest, true).unwrap();
     assert!(store.used_bytes().unwrap() > 2 * 1024 * 1024);
     let report = store.prune(0, 1).unwrap();
     assert!(report.by_size > 0);
     let left = store.list(&ListFilter::default()).unwrap();
     assert!(left.iter().any(|a| a.id == oldest && a.starred));
-    assert!(left.iter().any(|a| a.title == "Tin 199"), "the newest is kept");
+    assert!(
+        left.iter().any(|a| a.title == "Tin 199"),
+        "the newest is kept"
+    );
     assert!(!left.iter().any(|a| a.title == "Tin 1"), "the old go first");
     let (before, after) = store.vacuum().unwrap();
     assert!(after < before, "{before} -> {after}");

@@ -22,10 +22,8 @@ impl Store {
         let mut report = PruneReport::default();
         if keep_days > 0 {
             let cutoff = chrono::Utc::now().timestamp() - i64::from(keep_days) * 86_400;
-            report.by_age = self.delete_where(
-                "starred = 0 AND unixepoch(fetched_at) < ?1",
-                cutoff,
-            )?;
+            report.by_age =
+                self.delete_where("starred = 0 AND unixepoch(fetched_at) < ?1", cutoff)?;
         }
         if max_size_mb > 0 {
             let max = max_size_mb.saturating_mul(1024 * 1024);
@@ -67,8 +65,10 @@ impl Store {
     /// of the cache on disk (database and write-ahead log) before and after.
     pub fn vacuum(&mut self) -> Result<(u64, u64), StoreError> {
         let before = self.disk_bytes()?;
-        self.conn
-            .execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')", [])?;
+        self.conn.execute(
+            "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
+            [],
+        )?;
         self.conn.execute_batch("VACUUM")?;
         Ok((before, self.disk_bytes()?))
     }

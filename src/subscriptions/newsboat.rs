@@ -91,7 +91,14 @@ javascript:alert(1)
         assert!(p.sources[1].tags.is_empty());
         assert_eq!(p.sources[2].tags, ["usb"]);
         assert_eq!(p.skipped.len(), 4, "{:?}", p.skipped);
-        assert!(p.skipped[0].starts_with("line 4: \"exec:curl"), "{:?}", p.skipped);
-        assert!(p.skipped.iter().any(|s| s.starts_with("line 8: \"javascript")));
+        assert!(
+            p.skipped[0].starts_with("line 4: \"exec:curl"),
+            "{:?}",
+            p.skipped
+        );
+        assert!(p
+            .skipped
+            .iter()
+            .any(|s| s.starts_with("line 8: \"javascript")));
     }
 }

@@ -40,7 +40,9 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
         }
     }
     if !saw_opml {
-        return Err(ParseError("not an OPML document (no <opml> element)".into()));
+        return Err(ParseError(
+            "not an OPML document (no <opml> element)".into(),
+        ));
     }
     Ok(parsed)
 }
@@ -96,7 +98,8 @@ fn outline(
 
 /// The sources as an OPML 2.0 document.
 pub fn write(sources: &[SourceConfig], title: &str) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n");
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n");
     out.push_str(&format!(
         "  <head>\n    <title>{}</title>\n    <dateCreated>{}</dateCreated>\n  </head>\n  <body>\n",
         escape(title),

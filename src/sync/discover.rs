@@ -89,7 +89,12 @@ pub fn announced_feeds(html: &str, page_url: &str) -> Vec<String> {
     doc.select(&links)
         .filter(|l| {
             let kind = l.value().attr("type").unwrap_or("");
-            let kind = kind.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            let kind = kind
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
             FEED_TYPES.contains(&kind.as_str())
         })
         .filter_map(|l| base.join(l.value().attr("href")?.trim()).ok())

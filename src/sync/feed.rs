@@ -29,7 +29,10 @@ pub fn parse_titled(
         .title
         .map(|t| sanitize_line(&html_to_text(&t.content)))
         .filter(|t| !t.is_empty());
-    Ok((title, feed.entries.into_iter().filter_map(to_article).collect()))
+    Ok((
+        title,
+        feed.entries.into_iter().filter_map(to_article).collect(),
+    ))
 }
 
 fn parse_strict(text: &str, feed_url: &str) -> Result<feed_rs::model::Feed, FeedError> {

@@ -40,7 +40,7 @@ pub enum BundleError {
     Checksum,
     #[error("damaged ({0}); nothing was imported, copy the file again")]
     Corrupt(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Io(#[from] std::io::Error),
 }
 

@@ -3,6 +3,8 @@
 //! A bad file is reported in one line naming the file, the line and the key, so a user can fix it
 //! without reading a backtrace.
 
+pub mod edit;
+
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -40,6 +42,9 @@ pub struct SourceConfig {
     pub name: String,
     pub url: String,
     pub kind: Option<SourceKind>,
+    /// Labels carried over from OPML categories or newsboat tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -79,6 +84,15 @@ impl Default for SyncConfig {
     }
 }
 
+/// Retention: how long the cache keeps articles. Zero keeps everything; starred articles are
+/// always kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StoreConfig {
+    pub keep_days: u32,
+    pub max_size_mb: u64,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
@@ -109,6 +123,7 @@ pub struct Config {
     #[serde(rename = "source")]
     pub sources: Vec<SourceConfig>,
     pub sync: SyncConfig,
+    pub store: StoreConfig,
     pub ui: UiConfig,
     /// Command name → keys. Merged over the defaults by [`Config::parse`].
     pub keys: BTreeMap<String, Vec<String>>,
@@ -119,6 +134,7 @@ impl Default for Config {
         Config {
             sources: Vec::new(),
             sync: SyncConfig::default(),
+            store: StoreConfig::default(),
             ui: UiConfig::default(),
             keys: default_keys(),
         }

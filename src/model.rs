@@ -41,7 +41,7 @@ pub struct Article {
 }
 
 /// An article as sync hands it to the store: everything but the cache's own state.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct NewArticle {
     /// The feed's guid, or the URL when the feed gives none; dedupe key together with the source.
     pub guid: String,
@@ -57,7 +57,9 @@ pub struct NewArticle {
     pub related: Vec<(String, String)>,
     /// True when the body came from the article page, not only from the feed.
     pub full_text: bool,
-    /// Validators of the article's page, for a conditional GET on `sync --refresh`.
+    /// Validators of the article's page, for a conditional GET on `sync --refresh`; they
+    /// belong to this cache and never travel in a bundle.
+    #[serde(skip)]
     pub page_validators: Validators,
 }
 
@@ -98,4 +100,23 @@ fn ser_time_opt<S: serde::Serializer>(
 /// Vietnam time (+07:00), the zone of the portals' dates that carry no offset.
 pub fn vietnam_offset() -> FixedOffset {
     FixedOffset::east_opt(7 * 3600).expect("constant offset is valid")
+}
+
+/// An article as a bundle carries it between machines: its content, source, reading state and
+/// retrieval time. The URL is its identity on the machine that imports it.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Archived {
+    pub source: String,
+    #[serde(flatten)]
+    pub article: NewArticle,
+    pub read: bool,
+    pub starred: bool,
+    pub fetched_at: DateTime<FixedOffset>,
+}
+
+/// What a bundle holds: articles, and the (name, url) of every source they belong to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Bundle {
+    pub sources: Vec<(String, String)>,
+    pub articles: Vec<Archived>,
 }

@@ -1,13 +1,15 @@
 //! The command line: arguments (the contract in the design) and the non-interactive commands.
 
+mod offline_cmd;
 mod output;
+mod sources_cmd;
 
 use crate::config::{self, Config, SourceConfig};
 use crate::ingest;
 use crate::ingest::SyncOptions;
 use crate::store::{ListFilter, Store};
 use anyhow::{bail, Context};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -78,17 +80,69 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
-    /// Each source with its last sync, status and counts
+    /// Each source with its last sync, status and counts; `sources add URL` adds one
     Sources {
         #[arg(long)]
         json: bool,
+        #[command(subcommand)]
+        action: Option<SourcesCmd>,
     },
+    /// Write a bundle of cached articles for a machine that is never online
+    #[command(group(
+        ArgGroup::new("which").required(true).multiple(true)
+            .args(["since", "all", "source", "starred"])
+    ))]
+    Export {
+        /// Articles retrieved in the last 7d, 24h, 2w, …
+        #[arg(long, value_name = "AGE", conflicts_with = "all")]
+        since: Option<String>,
+        /// Every cached article
+        #[arg(long)]
+        all: bool,
+        /// Only this source's articles
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
+        /// Only starred articles
+        #[arg(long)]
+        starred: bool,
+        /// The bundle file to write
+        file: PathBuf,
+    },
+    /// Merge a bundle into the cache (no duplicates; the newer copy wins)
+    Import { file: PathBuf },
+    /// OPML: import sources into the config file, or print them
+    Opml {
+        #[command(subcommand)]
+        action: OpmlCmd,
+    },
+    /// Compact the cache and its search index
+    Vacuum,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourcesCmd {
+    /// Find the feed of a page (or fall back to its article links) and add it to the config
+    Add {
+        url: String,
+        /// The source's name (default: the feed's or page's title)
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OpmlCmd {
+    /// Add the feeds of an OPML file (or a newsboat `urls` file) to the config file
+    Import { file: PathBuf },
+    /// Print the configured sources as OPML 2.0
+    Export,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
     Markdown,
+    Html,
     Json,
 }
 
@@ -160,10 +214,43 @@ fn run(args: Args) -> anyhow::Result<i32> {
             }
             output::related(&store.related(id)?, json)
         }
-        Some(Cmd::Sources { json }) => {
+        Some(Cmd::Sources { json, action: None }) => {
             let store = open_store(&data_dir)?;
             output::sources(&config, store.sources()?, json)
         }
+        Some(Cmd::Sources {
+            action: Some(SourcesCmd::Add { url, name }),
+            ..
+        }) => sources_cmd::add(
+            &config_target(&args.config)?,
+            &config,
+            &url,
+            name,
+            args.offline,
+        ),
+        Some(Cmd::Export {
+            since,
+            all: _,
+            source,
+            starred,
+            file,
+        }) => offline_cmd::export(&data_dir, since.as_deref(), source, starred, &file),
+        Some(Cmd::Import { file }) => offline_cmd::import(&data_dir, &file),
+        Some(Cmd::Vacuum) => offline_cmd::vacuum(&data_dir),
+        Some(Cmd::Opml {
+            action: OpmlCmd::Import { file },
+        }) => sources_cmd::import(&config_target(&args.config)?, &file),
+        Some(Cmd::Opml {
+            action: OpmlCmd::Export,
+        }) => sources_cmd::export(&config),
+    }
+}
+
+/// The config file that commands adding sources write: --config, else the default path.
+fn config_target(explicit: &Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    match explicit {
+        Some(p) => Ok(p.clone()),
+        None => Ok(config::default_config_path().ok_or(config::ConfigError::NoHome)?),
     }
 }
 
@@ -200,6 +287,7 @@ fn sync(
             eprintln!("{}", crate::text::sanitize_line(&p.line));
         }
     })?;
+    offline_cmd::prune_after_sync(&mut store, config)?;
     eprintln!(
         "{} source(s): {} new, {} updated, {} unchanged, {} problem(s), {} related page(s) skipped",
         summary.sources,
@@ -229,6 +317,7 @@ fn demo(data_dir: Option<&Path>, base: &Config) -> anyhow::Result<i32> {
         name: "Demo".into(),
         url: format!("{}{}", server.base_url(), crate::demo::FEED_PATH),
         kind: None,
+        tags: Vec::new(),
     }];
     eprintln!("demo portal on {}", server.base_url());
     let code = sync(&dir, &config, &[], false, SyncOptions::default())?;

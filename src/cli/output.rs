@@ -2,6 +2,7 @@
 
 use super::Format;
 use crate::config::Config;
+use crate::document::DocFormat;
 use crate::model::{Article, Related, SourceStatus};
 use std::io::Write;
 
@@ -44,47 +45,17 @@ pub fn articles(list: &[Article], json: bool) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn meta(a: &Article) -> String {
-    let mut parts = vec![when(a)];
-    parts.extend(a.author.clone());
-    parts.extend(a.views.map(|v| format!("{v} lượt xem")));
-    parts.extend(a.category.clone());
-    parts.push(a.source.clone());
-    parts.join(" · ")
-}
-
-/// `read`: the article as text, markdown or JSON.
+/// `read`: the article as JSON, or as a document (text, markdown, html) with its provenance.
 pub fn article(a: &Article, format: Format) -> anyhow::Result<i32> {
-    let body = a.body.as_deref().unwrap_or(&a.summary);
-    let mut out = std::io::stdout().lock();
-    match format {
+    let doc = match format {
         Format::Json => return print_json(a),
-        Format::Text => {
-            writeln!(out, "{}\n{}\n{}\n\n{body}", a.title, meta(a), a.url)?;
-            if !a.related.is_empty() {
-                writeln!(out, "\nBài viết khác:")?;
-                for r in &a.related {
-                    let id = r.id.map_or("-".to_string(), |i| i.to_string());
-                    writeln!(out, "  [{id}] {}", r.title)?;
-                }
-            }
-        }
-        Format::Markdown => {
-            writeln!(
-                out,
-                "# {}\n\n_{}_  \n<{}>\n\n{body}",
-                a.title,
-                meta(a),
-                a.url
-            )?;
-            if !a.related.is_empty() {
-                writeln!(out, "\n## Bài viết khác\n")?;
-                for r in &a.related {
-                    writeln!(out, "- [{}]({})", r.title.replace(']', "\\]"), r.url)?;
-                }
-            }
-        }
-    }
+        Format::Text => DocFormat::Text,
+        Format::Markdown => DocFormat::Markdown,
+        Format::Html => DocFormat::Html,
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(crate::document::render(a, doc).as_bytes())?;
     Ok(0)
 }
 

@@ -179,7 +179,11 @@ impl Store {
     }
 }
 
-fn existing_id(tx: &Transaction, source_id: i64, a: &NewArticle) -> rusqlite::Result<Option<i64>> {
+pub(super) fn existing_id(
+    tx: &Transaction,
+    source_id: i64,
+    a: &NewArticle,
+) -> rusqlite::Result<Option<i64>> {
     tx.query_row(
         "SELECT id FROM articles WHERE source_id = ?1 AND (guid = ?2 OR url = ?3) LIMIT 1",
         params![source_id, a.guid, a.url],
@@ -188,12 +192,12 @@ fn existing_id(tx: &Transaction, source_id: i64, a: &NewArticle) -> rusqlite::Re
     .optional()
 }
 
-fn insert_article(
+pub(super) fn insert_article(
     tx: &Transaction,
     source_id: i64,
     a: &NewArticle,
     now: &str,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<i64> {
     tx.execute(
         "INSERT INTO articles (source_id, guid, url, title, author, published, published_ts,
              views, category, summary, body, full_text, fetched_at, page_etag, page_last_modified)
@@ -217,11 +221,17 @@ fn insert_article(
         ],
     )?;
     let id = tx.last_insert_rowid();
-    write_related_and_index(tx, id, a)
+    write_related_and_index(tx, id, a)?;
+    Ok(id)
 }
 
-/// Updates a cached article. A feed-only copy never replaces a body taken from the page.
-fn update_article(tx: &Transaction, id: i64, a: &NewArticle, now: &str) -> rusqlite::Result<()> {
+/// Updates a cached article, `now` becoming its retrieval time. A feed-only copy never replaces a body taken from the page.
+pub(super) fn update_article(
+    tx: &Transaction,
+    id: i64,
+    a: &NewArticle,
+    now: &str,
+) -> rusqlite::Result<()> {
     let had_full: bool =
         tx.query_row("SELECT full_text FROM articles WHERE id = ?1", [id], |r| {
             r.get(0)

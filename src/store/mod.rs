@@ -4,12 +4,16 @@
 //! WAL lets readers keep reading while a sync writes.
 
 mod articles;
+mod bundle;
 mod open;
+mod retention;
 mod schema;
 mod search;
 mod similar;
 
 pub use articles::ListFilter;
+pub use bundle::{ExportFilter, MergeReport};
+pub use retention::PruneReport;
 pub use schema::SCHEMA_VERSION;
 
 use crate::model::{SourceStatus, Validators};
@@ -204,3 +208,6 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod offline_tests;

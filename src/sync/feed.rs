@@ -11,13 +11,28 @@ pub struct FeedError(String);
 /// without an id get a stable one (from their link), never a random one. A feed that strict
 /// XML rejects (bare `&`, HTML entities) is repaired and parsed once more.
 pub fn parse(text: &str, feed_url: &str) -> Result<Vec<NewArticle>, FeedError> {
+    Ok(parse_titled(text, feed_url)?.1)
+}
+
+/// [`parse`], with the feed's own title (sanitised) when it has one.
+pub fn parse_titled(
+    text: &str,
+    feed_url: &str,
+) -> Result<(Option<String>, Vec<NewArticle>), FeedError> {
     // The text is already decoded: a declaration naming another charset must not re-decode it.
     let text = utf8_declaration(text);
     let feed = match parse_strict(&text, feed_url) {
         Ok(feed) => feed,
         Err(first) => parse_strict(&repair_xml(&text), feed_url).map_err(|_| first)?,
     };
-    Ok(feed.entries.into_iter().filter_map(to_article).collect())
+    let title = feed
+        .title
+        .map(|t| sanitize_line(&html_to_text(&t.content)))
+        .filter(|t| !t.is_empty());
+    Ok((
+        title,
+        feed.entries.into_iter().filter_map(to_article).collect(),
+    ))
 }
 
 fn parse_strict(text: &str, feed_url: &str) -> Result<feed_rs::model::Feed, FeedError> {

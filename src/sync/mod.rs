@@ -3,6 +3,7 @@
 //! the store and decides what to show.
 
 pub mod charset;
+pub mod discover;
 pub mod feed;
 pub mod http;
 pub mod limits;

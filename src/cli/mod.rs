@@ -1,5 +1,6 @@
 //! The command line: arguments (the contract in the design) and the non-interactive commands.
 
+mod extract_cmd;
 mod output;
 pub mod sync_cmd;
 
@@ -79,6 +80,20 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// What the extractor finds on one page (a file or an http(s) URL)
+    Extract {
+        /// An HTML file, or an http(s):// URL to fetch
+        #[arg(value_name = "FILE|URL")]
+        target: String,
+        /// Resolve links against this URL (default: the page's own URL)
+        #[arg(long = "url", value_name = "BASE")]
+        base: Option<String>,
+        /// Apply this configured source's [source.selectors]
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -147,6 +162,21 @@ fn run(args: Args) -> anyhow::Result<i32> {
             }
             output::related(&store.related(id)?, json)
         }
+        Some(Cmd::Extract {
+            target,
+            base,
+            source,
+            json,
+        }) => extract_cmd::run(
+            &config,
+            &extract_cmd::Request {
+                target: &target,
+                base: base.as_deref(),
+                source: source.as_deref(),
+                json,
+                offline: args.offline,
+            },
+        ),
         Some(Cmd::Sources { json }) => {
             let store = open_store(&data_dir)?;
             output::sources(&config, store.sources()?, json)
@@ -212,6 +242,7 @@ fn demo(data_dir: Option<&Path>, base: &Config) -> anyhow::Result<i32> {
         name: "Demo".into(),
         url: format!("{}{}", server.base_url(), crate::demo::FEED_PATH),
         kind: None,
+        selectors: Default::default(),
     }];
     eprintln!("demo portal on {}", server.base_url());
     let code = sync(&dir, &config, &[], false, false)?;

@@ -72,6 +72,7 @@ pub fn sync_into(
             name: s.name.clone(),
             url: s.url.clone(),
             validators: store.source_validators(id)?,
+            selectors: s.selectors.clone(),
         });
     }
     let syncer =

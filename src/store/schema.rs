@@ -50,6 +50,10 @@ const MIGRATIONS: &[&str] = &[
         tokenize = 'unicode61 remove_diacritics 2'
     );
     "#,
+    // 2: the structured body (JSON of `model::Doc`) the reader renders; NULL for feed-only text.
+    r#"
+    ALTER TABLE articles ADD COLUMN doc TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -75,6 +75,7 @@ fn to_article(entry: feed_rs::model::Entry) -> Option<NewArticle> {
         body,
         related: Vec::new(),
         full_text: false,
+        doc: None,
     })
 }
 

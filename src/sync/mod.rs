@@ -8,7 +8,7 @@ pub mod limits;
 
 use crate::config::SyncConfig;
 use crate::extract::{self, Extracted};
-use crate::model::{NewArticle, Validators};
+use crate::model::{NewArticle, Selectors, Validators};
 use crate::text::{sanitize_body, sanitize_line};
 use http::{Fetched, Fetcher};
 use limits::{parallel_map, HostLimiter};
@@ -21,6 +21,8 @@ pub struct SourceJob {
     pub name: String,
     pub url: String,
     pub validators: Validators,
+    /// The source's `[source.selectors]` (all `None`: generic extraction).
+    pub selectors: Selectors,
 }
 
 /// What sync reports while it runs, in order per source.
@@ -108,9 +110,9 @@ impl Syncer {
         let text = charset::decode(&page.bytes, page.content_type.as_deref());
         let items = feed::parse(&text, &page.url).map_err(|e| format!("{}: {e}", job.url))?;
         let count = items.len();
-        let articles = self.complete(&job.name, items, events);
+        let articles = self.complete(job, items, events);
         let mut known: HashSet<String> = articles.iter().map(|a| a.url.clone()).collect();
-        let related = self.related_pages(&job.name, &articles, &mut known, events);
+        let related = self.related_pages(job, &articles, &mut known, events);
         let _ = events.send(SyncEvent::Articles {
             source: job.name.clone(),
             articles,
@@ -130,7 +132,7 @@ impl Syncer {
     /// Fetches the page of every feed item not cached yet and merges what it finds.
     fn complete(
         &self,
-        source: &str,
+        job: &SourceJob,
         items: Vec<NewArticle>,
         events: &Sender<SyncEvent>,
     ) -> Vec<NewArticle> {
@@ -142,11 +144,11 @@ impl Syncer {
             if self.cached.contains(&item.url) {
                 return item.clone();
             }
-            match self.fetch_article(&item.url) {
+            match self.fetch_article(&item.url, &job.selectors) {
                 Ok(page) => merge(item.clone(), page),
                 Err(reason) => {
                     let _ = events.send(SyncEvent::PageFailed {
-                        source: source.to_string(),
+                        source: job.name.clone(),
                         url: item.url.clone(),
                         reason,
                         prefetch: false,
@@ -161,7 +163,7 @@ impl Syncer {
     /// are neither cached nor in this batch, so the sidebar works offline.
     fn related_pages(
         &self,
-        source: &str,
+        job: &SourceJob,
         articles: &[NewArticle],
         known: &mut HashSet<String>,
         events: &Sender<SyncEvent>,
@@ -179,7 +181,7 @@ impl Syncer {
             }
         }
         let fetched = parallel_map(&wanted, self.config.per_host_concurrency, |url| {
-            self.fetch_article(url)
+            self.fetch_article(url, &job.selectors)
                 .map_err(|reason| (url.clone(), reason))
         });
         let mut out = Vec::new();
@@ -195,7 +197,7 @@ impl Syncer {
                 )),
                 Err((url, reason)) => {
                     let _ = events.send(SyncEvent::PageFailed {
-                        source: source.to_string(),
+                        source: job.name.clone(),
                         url,
                         reason,
                         prefetch: true,
@@ -207,7 +209,7 @@ impl Syncer {
         out
     }
 
-    fn fetch_article(&self, url: &str) -> Result<Extracted, String> {
+    fn fetch_article(&self, url: &str, selectors: &Selectors) -> Result<Extracted, String> {
         let fetched = {
             let _slot = self.hosts.acquire(url);
             self.fetcher.fetch(url, &Validators::default())
@@ -217,7 +219,7 @@ impl Syncer {
             Fetched::Body(page) => {
                 let text = charset::decode(&page.bytes, page.content_type.as_deref());
                 let base = url::Url::parse(&page.url).map_err(|e| e.to_string())?;
-                Ok(extract::extract(&text, &base))
+                Ok(extract::extract_with(&text, &base, selectors))
             }
         }
     }
@@ -248,10 +250,23 @@ pub fn merge(item: NewArticle, page: Extracted) -> NewArticle {
         category: line(page.category).or(item.category),
         summary: line(page.summary).unwrap_or(item.summary),
         full_text: !body.is_empty(),
+        doc: (!body.is_empty()).then(|| sanitize_doc(page.doc)),
         body: if body.is_empty() { item.body } else { body },
         related,
         ..item
     }
+}
+
+/// The structured body cleaned like the plain one, link offsets kept valid.
+fn sanitize_doc(mut doc: crate::model::Doc) -> crate::model::Doc {
+    for b in &mut doc.blocks {
+        let clean = sanitize_body(&b.text);
+        if clean != b.text {
+            b.text = clean;
+            b.links.clear();
+        }
+    }
+    doc
 }
 
 fn same_host(a: &str, b: &str) -> bool {

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node};
 
+use super::hints::is_hidden;
 use super::hints::{
     class_id, heading_level, hints_of, is_bold_style, is_negative, is_widget_form, BLOCK, SKIP,
 };
@@ -125,6 +126,8 @@ struct Opened {
     heading: bool,
     boiler_tag: bool,
     boiler_hint: bool,
+    /// Furniture hints outside an `<article>`/`<main>`, restored at its end.
+    hidden_hint: Option<usize>,
     article: bool,
     inline_hints: u8,
     sel: u8,
@@ -200,7 +203,7 @@ pub fn flatten_marked(doc: &Html, marks: HashMap<NodeId, u8>) -> Page {
 impl Walker {
     fn open(&mut self, el: ElementRef) -> Option<Opened> {
         let name = el.value().name();
-        if SKIP.contains(&name) {
+        if SKIP.contains(&name) || is_hidden(el) {
             return None;
         }
         let mut o = Opened::default();
@@ -236,6 +239,10 @@ impl Walker {
         o.boiler_tag =
             matches!(name, "nav" | "aside" | "footer") || (name == "header" && self.article == 0);
         self.boiler_tag += usize::from(o.boiler_tag);
+        // A theme's "sidebar-layout" wrapper must not hide the article in it.
+        if o.article {
+            o.hidden_hint = Some(std::mem::take(&mut self.boiler_hint));
+        }
         o.boiler_hint = !matches!(name, "html" | "body" | "article" | "main") && is_negative(&ids)
             || (name == "form" && is_widget_form(el));
         self.boiler_hint += usize::from(o.boiler_hint);
@@ -274,6 +281,9 @@ impl Walker {
         self.count_sel(o.sel, -1);
         self.boiler_tag -= usize::from(o.boiler_tag);
         self.boiler_hint -= usize::from(o.boiler_hint);
+        if let Some(h) = o.hidden_hint {
+            self.boiler_hint = h;
+        }
     }
 
     fn image(&mut self, el: ElementRef) {

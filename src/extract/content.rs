@@ -15,6 +15,10 @@ use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
 /// Prose needs this many non-link chars to count as a paragraph.
 const PROSE_MIN: usize = 25;
 
+/// Hints are trusted while the best hinted container keeps at least
+/// 1/HINT_TRUST of the weight found without them.
+const HINT_TRUST: f64 = 3.0;
+
 /// The chosen container and whether class/id hints were trusted.
 #[derive(Debug, Clone, Copy)]
 pub struct Pick {
@@ -69,15 +73,17 @@ pub fn is_prose(b: &Block) -> bool {
 /// Chooses the container; trusts class/id hints unless they hide everything.
 pub fn choose(page: &Page, skip: &[bool], furn: &[bool]) -> Pick {
     let (elem, score) = best(page, skip, furn, true);
-    if score >= 50.0 {
+    let (plain, plain_score) = best(page, skip, furn, false);
+    // Hints that hide most of the page's prose (a theme class such as
+    // "penci_sidebar" on the article's wrapper) are wrong, not the prose.
+    if score >= 50.0 && score * HINT_TRUST >= plain_score {
         return Pick {
             elem,
             use_hints: true,
         };
     }
-    let (elem, _) = best(page, skip, furn, false);
     Pick {
-        elem,
+        elem: plain,
         use_hints: false,
     }
 }

@@ -96,6 +96,14 @@ pub const NEGATIVE: &[&str] = &[
     "most-read",
     "hotnews",
     "breadcrumb",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscribe",
+    "paywall",
+    "popup",
+    "modal",
 ];
 /// Whole class names or ids of furniture, too short to match as substrings.
 pub const NEGATIVE_EXACT: &[&str] = &["nav", "ad", "ads", "header", "top", "logo", "tags"];
@@ -118,6 +126,20 @@ pub fn is_widget_form(form: ElementRef) -> bool {
         })
         .count();
     text < 100 || (text < 1500 && fields > 0 && text / fields < 300)
+}
+
+/// Elements the page hides from readers (`hidden`, `display:none`,
+/// `visibility:hidden`): schema data, templates, pre-rendered popups.
+pub fn is_hidden(el: ElementRef) -> bool {
+    let e = el.value();
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    e.attr("style").is_some_and(|st| {
+        let st: String = st.chars().filter(|c| !c.is_whitespace()).collect();
+        let st = st.to_ascii_lowercase();
+        st.contains("display:none") || st.contains("visibility:hidden")
+    })
 }
 
 pub fn class_id(el: ElementRef) -> String {

@@ -43,23 +43,30 @@ impl Report {
     }
 
     fn meta(&mut self, got: Option<&Extracted>, title: &str, date: &str, author: &str) {
+        let show = std::env::var_os("EVAL_META").is_some();
+        let mut check =
+            |hits: &mut Hits, field: &str, want: &str, found: Option<String>, ok: bool| {
+                if show && !ok {
+                    eprintln!("{field} want {want:?} got {found:?}");
+                }
+                hits.add(ok);
+            };
         if !title.trim().is_empty() {
-            self.title.add(score::same_text(
-                title,
-                got.and_then(|e| e.title.as_deref()),
-            ));
+            let found = got.and_then(|e| e.title.clone());
+            let ok = score::same_text(title, found.as_deref());
+            check(&mut self.title, "TITLE", title, found, ok);
         }
         if date.len() >= 10 {
             let found = got
                 .and_then(|e| e.published)
                 .map(|d| d.format("%Y-%m-%d").to_string());
-            self.date.add(found.as_deref() == Some(&date[..10]));
+            let ok = found.as_deref() == Some(&date[..10]);
+            check(&mut self.date, "DATE", date, found, ok);
         }
         if !author.trim().is_empty() {
-            self.author.add(score::same_author(
-                author,
-                got.and_then(|e| e.author.as_deref()),
-            ));
+            let found = got.and_then(|e| e.author.clone());
+            let ok = score::same_author(author, found.as_deref());
+            check(&mut self.author, "AUTHOR", author, found, ok);
         }
     }
 }

@@ -200,7 +200,11 @@ impl Hits {
 /// Titles and authors compare after whitespace squashing, case folding and
 /// dropping quotes; an author also matches when one list contains the other.
 pub fn same_text(want: &str, got: Option<&str>) -> bool {
-    let norm = |s: &str| squash(&s.replace(['"', '“', '”', '‘', '’', '\''], ""), true);
+    // Typography is not the title: quotes dropped, dashes unified.
+    let norm = |s: &str| {
+        let s = s.replace(['"', '“', '”', '„', '‘', '’', '\''], "");
+        squash(&s.replace(['–', '—'], "-"), true)
+    };
     got.is_some_and(|g| norm(g) == norm(want))
 }
 

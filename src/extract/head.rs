@@ -79,6 +79,18 @@ fn read_meta_tags(doc: &Html, h: &mut Head) {
             "og:description" | "description" | "twitter:description" => &mut h.description,
             "author" | "dc.creator" | "article:author" if !val.contains("://") => &mut h.author,
             "article:published_time"
+            | "og:published_time"
+            | "article:published"
+            | "published_time"
+            | "sailthru.date"
+            | "parsely-pub-date"
+            | "dc.date.created"
+            | "dcterms.date"
+            | "dcterms.created"
+            | "dcterms.issued"
+            | "citation_publication_date"
+            | "citation_date"
+            | "datecreated"
             | "datepublished"
             | "pubdate"
             | "publishdate"

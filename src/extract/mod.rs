@@ -24,6 +24,7 @@ pub mod guard;
 mod head;
 mod hints;
 mod meta;
+mod months;
 mod norm;
 mod related;
 pub mod select;
@@ -136,7 +137,8 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
         .published
         .or(head.published)
         .or(visible.updated)
-        .or_else(|| date_line(&page, pick, title.block));
+        .or_else(|| date_line(&page, pick, title.block))
+        .or_else(|| url_date(base));
     let summary = lead
         .map(|i| page.blocks[i].text.clone())
         .or(head.description.clone())
@@ -175,6 +177,12 @@ fn date_line(
 ) -> Option<DateTime<FixedOffset>> {
     let i = content::date_near(page, pick, title)?;
     dates::find_date(&page.blocks[i].text).map(|f| f.at)
+}
+
+/// A date in the article's URL (`/2020/01/05/`), at midnight Vietnam time.
+fn url_date(base: &Url) -> Option<DateTime<FixedOffset>> {
+    let day = months::in_url(base)?.and_hms_opt(0, 0, 0)?;
+    day.and_local_timezone(dates::vietnam()).single()
 }
 
 fn first_prose(page: &blocks::Page, kept: &[usize]) -> Option<String> {

@@ -44,7 +44,7 @@ impl Report {
 
     fn meta(&mut self, got: Option<&Extracted>, title: &str, date: &str, author: &str) {
         let show = std::env::var_os("EVAL_META").is_some();
-        let mut check =
+        let check =
             |hits: &mut Hits, field: &str, want: &str, found: Option<String>, ok: bool| {
                 if show && !ok {
                     eprintln!("{field} want {want:?} got {found:?}");

@@ -44,13 +44,12 @@ impl Report {
 
     fn meta(&mut self, got: Option<&Extracted>, title: &str, date: &str, author: &str) {
         let show = std::env::var_os("EVAL_META").is_some();
-        let check =
-            |hits: &mut Hits, field: &str, want: &str, found: Option<String>, ok: bool| {
-                if show && !ok {
-                    eprintln!("{field} want {want:?} got {found:?}");
-                }
-                hits.add(ok);
-            };
+        let check = |hits: &mut Hits, field: &str, want: &str, found: Option<String>, ok: bool| {
+            if show && !ok {
+                eprintln!("{field} want {want:?} got {found:?}");
+            }
+            hits.add(ok);
+        };
         if !title.trim().is_empty() {
             let found = got.and_then(|e| e.title.clone());
             let ok = score::same_text(title, found.as_deref());

@@ -131,7 +131,11 @@ pub fn is_boiler(b: &Block, use_hints: bool) -> bool {
 /// The container's blocks that a reader wants, in order.
 pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<usize> {
     let el = &page.elems[pick.elem];
-    let first_prose = (el.start..el.end).find(|&i| is_prose(&page.blocks[i]) && !skip[i]);
+    let first_prose = (el.start..el.end).find(|&i| {
+        let b = &page.blocks[i];
+        // A long written-out date ("Thứ Năm, ngày 4 tháng 3 năm 2021") is not prose.
+        is_prose(b) && !skip[i] && !is_date_line(&b.text)
+    });
     let mut kept = Vec::new();
     for i in el.start..el.end {
         let b = &page.blocks[i];

@@ -218,3 +218,5 @@ fn join(page: &blocks::Page, kept: &[usize]) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;

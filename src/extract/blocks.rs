@@ -65,6 +65,7 @@ pub enum Tag {
     Cell,
     Pre,
     Quote,
+    Article,
 }
 
 fn tag_of(name: &str) -> Tag {
@@ -75,6 +76,7 @@ fn tag_of(name: &str) -> Tag {
         "td" | "th" => Tag::Cell,
         "pre" => Tag::Pre,
         "blockquote" => Tag::Quote,
+        "article" => Tag::Article,
         _ => Tag::Other,
     }
 }

@@ -8,7 +8,7 @@
 //! wins over the text div only when what it adds (a bold lead, captions, a
 //! signature) outweighs what it drags in (menus, sidebars).
 
-use super::blocks::{Block, Page, CAPTION, LEAD};
+use super::blocks::{Block, Page, Tag, CAPTION, LEAD};
 use super::dates::find_date;
 use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
 
@@ -105,7 +105,31 @@ fn best(page: &Page, skip: &[bool], furn: &[bool], use_hints: bool) -> (usize, f
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
         .unwrap_or(0);
+    let elem = first_of_many(page, &score, elem);
     (elem, score[elem])
+}
+
+/// When the winner holds several `<article>`s (an endless-scroll page,
+/// a blog front page), the reader wants the first one that carries real
+/// text, not all of them glued together.
+fn first_of_many(page: &Page, score: &[f64], elem: usize) -> usize {
+    // The arena is in document order, so descendants follow `elem` directly.
+    let inside: Vec<usize> = (elem + 1..page.elems.len())
+        .take_while(|&e| page.ancestors(e).any(|a| a == elem))
+        .filter(|&e| page.elems[e].tag == Tag::Article)
+        .collect();
+    let Some(&first) = inside.iter().find(|&&e| score[e] >= score[elem] * 0.2) else {
+        return elem;
+    };
+    let end = page.elems[first].end;
+    let another = inside
+        .iter()
+        .any(|&e| page.elems[e].start >= end && score[e] >= score[elem] * 0.1);
+    if another {
+        first
+    } else {
+        elem
+    }
 }
 
 fn weight(b: &Block, skip: bool, furn: bool, use_hints: bool) -> f64 {

@@ -12,10 +12,11 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node};
 
-use super::hints::is_hidden;
+pub use super::hints::Tag;
 use super::hints::{
     class_id, heading_level, hints_of, is_bold_style, is_negative, is_widget_form, BLOCK, SKIP,
 };
+use super::hints::{is_hidden, tag_of};
 pub use super::hints::{is_home_word, CAPTION, CRUMB, LEAD, TITLE};
 use super::norm::{clean, weight};
 
@@ -53,33 +54,6 @@ pub struct Block {
 pub const SEL_BODY: u8 = 1;
 pub const SEL_META: u8 = 2;
 pub const SEL_RELATED: u8 = 4;
-
-/// The structural role of a block element, for the reader's structured body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tag {
-    #[default]
-    Other,
-    ListItem,
-    Table,
-    Row,
-    Cell,
-    Pre,
-    Quote,
-    Article,
-}
-
-fn tag_of(name: &str) -> Tag {
-    match name {
-        "li" | "dd" => Tag::ListItem,
-        "table" => Tag::Table,
-        "tr" => Tag::Row,
-        "td" | "th" => Tag::Cell,
-        "pre" => Tag::Pre,
-        "blockquote" => Tag::Quote,
-        "article" => Tag::Article,
-        _ => Tag::Other,
-    }
-}
 
 impl Block {
     pub fn link_density(&self) -> f64 {

@@ -13,6 +13,33 @@ pub const LEAD: u8 = 2;
 pub const TITLE: u8 = 4;
 pub const CRUMB: u8 = 8;
 
+/// The structural role of a block element, for the reader's structured body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tag {
+    #[default]
+    Other,
+    ListItem,
+    Table,
+    Row,
+    Cell,
+    Pre,
+    Quote,
+    Article,
+}
+
+pub fn tag_of(name: &str) -> Tag {
+    match name {
+        "li" | "dd" => Tag::ListItem,
+        "table" => Tag::Table,
+        "tr" => Tag::Row,
+        "td" | "th" => Tag::Cell,
+        "pre" => Tag::Pre,
+        "blockquote" => Tag::Quote,
+        "article" => Tag::Article,
+        _ => Tag::Other,
+    }
+}
+
 /// Whose content never reaches a reader.
 pub const SKIP: &[&str] = &[
     "head", "script", "style", "noscript", "iframe", "select", "button", "template", "svg",

@@ -5,6 +5,7 @@
 
 pub mod edit;
 
+use crate::model::Selectors;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -45,6 +46,9 @@ pub struct SourceConfig {
     /// Labels carried over from OPML categories or newsboat tags.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// CSS selectors that replace generic extraction for this source's pages.
+    #[serde(default)]
+    pub selectors: Selectors,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -202,6 +206,13 @@ impl Config {
                     format!("source name \"{}\" is used twice", s.name),
                 ));
             }
+            if let Err(e) = crate::extract::select::validate(&s.selectors) {
+                return Err(ConfigError::Invalid {
+                    file: file.to_string(),
+                    line: line_of_value(text, e.field, &e.css),
+                    what: format!("source \"{}\": {e}", s.name),
+                });
+            }
             match url::Url::parse(&s.url) {
                 Ok(u) if matches!(u.scheme(), "http" | "https" | "file") => {}
                 _ => {
@@ -260,6 +271,18 @@ fn line_of_key(text: &str, key: &str) -> usize {
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
         .map_or(1, |i| i + 1)
+}
+
+/// The line where `key` is assigned a value containing `value` (a selector
+/// of one source among many), else where `key` is first assigned.
+fn line_of_value(text: &str, key: &str, value: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start();
+            t.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('=') && r.contains(value))
+        })
+        .map_or_else(|| line_of_key(text, key), |i| i + 1)
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -326,6 +349,22 @@ mod tests {
             .to_string();
         assert!(err.starts_with("c.toml:3:"), "{err}");
         assert!(err.contains("concurrency"), "{err}");
+    }
+
+    #[test]
+    fn source_selectors_parse_and_bad_ones_name_the_line() {
+        let ok = "[[source]]\nname = \"A\"\nurl = \"https://a.vn/rss\"\n\
+                  [source.selectors]\nbody = \"div.noidung\"\nnext = \"a.next\"\n";
+        let c = Config::parse(ok, "c.toml").unwrap();
+        assert_eq!(c.sources[0].selectors.body.as_deref(), Some("div.noidung"));
+        assert_eq!(c.sources[0].selectors.next.as_deref(), Some("a.next"));
+        let bad = ok.replace("a.next", "a..next");
+        let err = Config::parse(&bad, "c.toml").unwrap_err().to_string();
+        assert!(err.starts_with("c.toml:6:"), "{err}");
+        assert!(err.contains("`next`") && err.contains("a..next"), "{err}");
+        let unknown = ok.replace("next =", "nxt =");
+        let err = Config::parse(&unknown, "c.toml").unwrap_err().to_string();
+        assert!(err.starts_with("c.toml:6:") && err.contains("nxt"), "{err}");
     }
 
     #[test]

@@ -107,6 +107,7 @@ pub fn sync_into(
             name: s.name.clone(),
             url: s.url.clone(),
             kind: s.kind.clone(),
+            selectors: s.selectors.clone(),
             // A refresh asks for everything again, still conditionally for pages.
             validators: if options.refresh {
                 Default::default()

@@ -1,7 +1,7 @@
 //! Plain values shared by every layer. No I/O here.
 
 use chrono::{DateTime, FixedOffset};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Stable integer id of a cached article (the SQLite rowid; grows with insertion time).
 pub type ArticleId = i64;
@@ -61,6 +61,65 @@ pub struct NewArticle {
     /// belong to this cache and never travel in a bundle.
     #[serde(skip)]
     pub page_validators: Validators,
+    /// The structured body for the reader, when the page was extracted.
+    pub doc: Option<Doc>,
+}
+
+/// Optional CSS selectors of one source (`[source.selectors]`), each replacing the
+/// generic guess for its field. `links`/`next` are for HTML listing pages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selectors {
+    pub title: Option<String>,
+    pub body: Option<String>,
+    pub meta: Option<String>,
+    pub related: Option<String>,
+    pub links: Option<String>,
+    pub next: Option<String>,
+}
+
+/// What a block of the structured body is, so the reader can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The article's opening summary paragraph (usually bold on the page).
+    Lead,
+    Paragraph,
+    /// `<h2>`…`<h6>` inside the article (level 1–6).
+    Heading(u8),
+    /// One list item; `text` carries no bullet.
+    ListItem,
+    /// A data table already laid out as text (`|`-separated, padded columns).
+    Table,
+    /// A photo caption.
+    Caption,
+    /// The closing author line ("Thu Hằng", "TN").
+    Signature,
+    Quote,
+}
+
+/// A link inside a block: `text[start..end]` (byte offsets) points to `Doc::links[n - 1]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkMark {
+    pub start: usize,
+    pub end: usize,
+    pub n: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocBlock {
+    pub kind: BlockKind,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<LinkMark>,
+}
+
+/// The reader-ready body: blocks in page order and the numbered link targets
+/// (absolute URLs; link `n` is `links[n - 1]`). Stored as JSON in the cache.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Doc {
+    pub blocks: Vec<DocBlock>,
+    pub links: Vec<String>,
 }
 
 /// HTTP validators kept for conditional GET.

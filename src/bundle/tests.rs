@@ -17,6 +17,7 @@ fn article(url: &str) -> Archived {
         related: vec![("Bài khác".into(), "https://p.vn/b/2".into())],
         full_text: true,
         page_validators: Default::default(),
+        doc: None,
     };
     Archived {
         source: "Tuyên giáo".into(),

@@ -1,5 +1,6 @@
 //! The command line: arguments (the contract in the design) and the non-interactive commands.
 
+mod extract_cmd;
 mod offline_cmd;
 mod output;
 mod sources_cmd;
@@ -115,6 +116,20 @@ pub enum Cmd {
         #[command(subcommand)]
         action: OpmlCmd,
     },
+    /// What the extractor finds on one page (a file or an http(s) URL)
+    Extract {
+        /// An HTML file, or an http(s):// URL to fetch
+        #[arg(value_name = "FILE|URL")]
+        target: String,
+        /// Resolve links against this URL (default: the page's own URL)
+        #[arg(long = "url", value_name = "BASE")]
+        base: Option<String>,
+        /// Apply this configured source's [source.selectors]
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Compact the cache and its search index
     Vacuum,
 }
@@ -214,6 +229,21 @@ fn run(args: Args) -> anyhow::Result<i32> {
             }
             output::related(&store.related(id)?, json)
         }
+        Some(Cmd::Extract {
+            target,
+            base,
+            source,
+            json,
+        }) => extract_cmd::run(
+            &config,
+            &extract_cmd::Request {
+                target: &target,
+                base: base.as_deref(),
+                source: source.as_deref(),
+                json,
+                offline: args.offline,
+            },
+        ),
         Some(Cmd::Sources { json, action: None }) => {
             let store = open_store(&data_dir)?;
             output::sources(&config, store.sources()?, json)
@@ -318,6 +348,7 @@ fn demo(data_dir: Option<&Path>, base: &Config) -> anyhow::Result<i32> {
         url: format!("{}{}", server.base_url(), crate::demo::FEED_PATH),
         kind: None,
         tags: Vec::new(),
+        selectors: Default::default(),
     }];
     eprintln!("demo portal on {}", server.base_url());
     let code = sync(&dir, &config, &[], false, SyncOptions::default())?;

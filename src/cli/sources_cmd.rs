@@ -42,6 +42,7 @@ pub fn add(
         url: found_url.clone(),
         kind: Some(kind),
         tags: Vec::new(),
+        selectors: Default::default(),
     };
     let result = append_sources(config_file, &[source], "`tintuc sources add`")?;
     report(config_file, &result, &[]);

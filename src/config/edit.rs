@@ -124,6 +124,7 @@ mod tests {
             url: url.into(),
             kind: None,
             tags: vec!["a \"quoted\" tag".into()],
+            selectors: Default::default(),
         }
     }
 

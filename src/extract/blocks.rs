@@ -7,11 +7,16 @@
 //! with their block range, so "the blocks inside element E" is a range. The
 //! walk is iterative: depth is bounded by the guard, but not the stack size.
 
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node};
 
+pub use super::hints::Tag;
 use super::hints::{
     class_id, heading_level, hints_of, is_bold_style, is_negative, is_widget_form, BLOCK, SKIP,
 };
+use super::hints::{is_hidden, tag_of};
 pub use super::hints::{is_home_word, CAPTION, CRUMB, LEAD, TITLE};
 use super::norm::{clean, weight};
 
@@ -41,7 +46,14 @@ pub struct Block {
     pub tag_boiler: bool,
     /// Inside an element whose class/id names furniture.
     pub hint_boiler: bool,
+    /// Inside elements a source's selectors picked ([`SEL_BODY`] …).
+    pub sel: u8,
 }
+
+/// Selector bits: which of a source's selectors matched an ancestor.
+pub const SEL_BODY: u8 = 1;
+pub const SEL_META: u8 = 2;
+pub const SEL_RELATED: u8 = 4;
 
 impl Block {
     pub fn link_density(&self) -> f64 {
@@ -62,6 +74,7 @@ pub struct Elem {
     pub parent: Option<usize>,
     pub depth: usize,
     pub hints: u8,
+    pub tag: Tag,
     /// Blocks `start..end` are inside this element.
     pub start: usize,
     pub end: usize,
@@ -89,8 +102,11 @@ struct Opened {
     heading: bool,
     boiler_tag: bool,
     boiler_hint: bool,
+    /// Furniture hints outside an `<article>`/`<main>`, restored at its end.
+    hidden_hint: Option<usize>,
     article: bool,
     inline_hints: u8,
+    sel: u8,
 }
 
 #[derive(Default)]
@@ -106,15 +122,29 @@ struct Walker {
     boiler_hint: usize,
     article: usize,
     inline_hints: Vec<u8>,
+    /// Elements a selector matched, with their [`SEL_BODY`]-style bits.
+    marks: HashMap<NodeId, u8>,
+    /// How many open elements carry each selector bit.
+    sel_open: [usize; 3],
 }
 
 /// Walks the document once and returns its blocks and block elements.
+#[cfg(test)]
 pub fn flatten(doc: &Html) -> Page {
-    let mut w = Walker::default();
+    flatten_marked(doc, HashMap::new())
+}
+
+/// Like [`flatten`], tagging the blocks inside `marks` elements with their bits.
+pub fn flatten_marked(doc: &Html, marks: HashMap<NodeId, u8>) -> Page {
+    let mut w = Walker {
+        marks,
+        ..Walker::default()
+    };
     w.page.elems.push(Elem {
         parent: None,
         depth: 0,
         hints: 0,
+        tag: Tag::Other,
         start: 0,
         end: 0,
     });
@@ -149,7 +179,7 @@ pub fn flatten(doc: &Html) -> Page {
 impl Walker {
     fn open(&mut self, el: ElementRef) -> Option<Opened> {
         let name = el.value().name();
-        if SKIP.contains(&name) {
+        if SKIP.contains(&name) || is_hidden(el) {
             return None;
         }
         let mut o = Opened::default();
@@ -162,9 +192,13 @@ impl Walker {
         }
         let ids = class_id(el);
         let hints = hints_of(name, &ids);
-        if BLOCK.contains(&name) {
+        o.sel = self.marks.get(&el.id()).copied().unwrap_or(0);
+        if o.sel != 0 || BLOCK.contains(&name) {
             self.flush();
-            self.push_elem(hints);
+        }
+        self.count_sel(o.sel, 1);
+        if BLOCK.contains(&name) {
+            self.push_elem(hints, tag_of(name));
             o.block = true;
         } else if hints != 0 {
             o.inline_hints = hints;
@@ -181,15 +215,30 @@ impl Walker {
         o.boiler_tag =
             matches!(name, "nav" | "aside" | "footer") || (name == "header" && self.article == 0);
         self.boiler_tag += usize::from(o.boiler_tag);
+        // A theme's "sidebar-layout" wrapper must not hide the article in it.
+        if o.article {
+            o.hidden_hint = Some(std::mem::take(&mut self.boiler_hint));
+        }
         o.boiler_hint = !matches!(name, "html" | "body" | "article" | "main") && is_negative(&ids)
             || (name == "form" && is_widget_form(el));
         self.boiler_hint += usize::from(o.boiler_hint);
         Some(o)
     }
 
+    fn count_sel(&mut self, bits: u8, up: isize) {
+        for (k, n) in self.sel_open.iter_mut().enumerate() {
+            if bits & (1 << k) != 0 {
+                *n = n.saturating_add_signed(up);
+            }
+        }
+    }
+
     fn close(&mut self, o: Opened) {
         if o.link {
             self.link = None;
+        }
+        if o.sel != 0 && !o.block {
+            self.flush();
         }
         if o.block {
             self.flush();
@@ -205,8 +254,12 @@ impl Walker {
             self.heading = 0;
         }
         self.article -= usize::from(o.article);
+        self.count_sel(o.sel, -1);
         self.boiler_tag -= usize::from(o.boiler_tag);
         self.boiler_hint -= usize::from(o.boiler_hint);
+        if let Some(h) = o.hidden_hint {
+            self.boiler_hint = h;
+        }
     }
 
     fn image(&mut self, el: ElementRef) {
@@ -231,7 +284,7 @@ impl Walker {
         }
     }
 
-    fn push_elem(&mut self, hints: u8) {
+    fn push_elem(&mut self, hints: u8, tag: Tag) {
         let parent = *self.stack.last().unwrap_or(&0);
         let depth = self.page.elems[parent].depth + 1;
         let start = self.page.blocks.len();
@@ -239,6 +292,7 @@ impl Walker {
             parent: Some(parent),
             depth,
             hints,
+            tag,
             start,
             end: start,
         });
@@ -284,6 +338,9 @@ impl Walker {
         b.hints |= self.inherited_hints(b.elem);
         b.tag_boiler = self.boiler_tag > 0;
         b.hint_boiler = self.boiler_hint > 0;
+        b.sel = (0..3)
+            .filter(|&k| self.sel_open[k] > 0)
+            .fold(0, |a, k| a | (1 << k));
         self.page.blocks.push(b);
     }
 

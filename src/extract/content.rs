@@ -8,12 +8,16 @@
 //! wins over the text div only when what it adds (a bold lead, captions, a
 //! signature) outweighs what it drags in (menus, sidebars).
 
-use super::blocks::{Block, Page, CAPTION, LEAD};
+use super::blocks::{Block, Page, Tag, CAPTION, LEAD};
 use super::dates::find_date;
 use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
 
 /// Prose needs this many non-link chars to count as a paragraph.
 const PROSE_MIN: usize = 25;
+
+/// Hints are trusted while the best hinted container keeps at least
+/// 1/HINT_TRUST of the weight found without them.
+const HINT_TRUST: f64 = 3.0;
 
 /// The chosen container and whether class/id hints were trusted.
 #[derive(Debug, Clone, Copy)]
@@ -69,15 +73,17 @@ pub fn is_prose(b: &Block) -> bool {
 /// Chooses the container; trusts class/id hints unless they hide everything.
 pub fn choose(page: &Page, skip: &[bool], furn: &[bool]) -> Pick {
     let (elem, score) = best(page, skip, furn, true);
-    if score >= 50.0 {
+    let (plain, plain_score) = best(page, skip, furn, false);
+    // Hints that hide most of the page's prose (a theme class such as
+    // "penci_sidebar" on the article's wrapper) are wrong, not the prose.
+    if score >= 50.0 && score * HINT_TRUST >= plain_score {
         return Pick {
             elem,
             use_hints: true,
         };
     }
-    let (elem, _) = best(page, skip, furn, false);
     Pick {
-        elem,
+        elem: plain,
         use_hints: false,
     }
 }
@@ -99,7 +105,31 @@ fn best(page: &Page, skip: &[bool], furn: &[bool], use_hints: bool) -> (usize, f
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
         .unwrap_or(0);
+    let elem = first_of_many(page, &score, elem);
     (elem, score[elem])
+}
+
+/// When the winner holds several `<article>`s (an endless-scroll page,
+/// a blog front page), the reader wants the first one that carries real
+/// text, not all of them glued together.
+fn first_of_many(page: &Page, score: &[f64], elem: usize) -> usize {
+    // The arena is in document order, so descendants follow `elem` directly.
+    let inside: Vec<usize> = (elem + 1..page.elems.len())
+        .take_while(|&e| page.ancestors(e).any(|a| a == elem))
+        .filter(|&e| page.elems[e].tag == Tag::Article)
+        .collect();
+    let Some(&first) = inside.iter().find(|&&e| score[e] >= score[elem] * 0.2) else {
+        return elem;
+    };
+    let end = page.elems[first].end;
+    let another = inside
+        .iter()
+        .any(|&e| page.elems[e].start >= end && score[e] >= score[elem] * 0.1);
+    if another {
+        first
+    } else {
+        elem
+    }
 }
 
 fn weight(b: &Block, skip: bool, furn: bool, use_hints: bool) -> f64 {
@@ -125,7 +155,11 @@ pub fn is_boiler(b: &Block, use_hints: bool) -> bool {
 /// The container's blocks that a reader wants, in order.
 pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<usize> {
     let el = &page.elems[pick.elem];
-    let first_prose = (el.start..el.end).find(|&i| is_prose(&page.blocks[i]) && !skip[i]);
+    let first_prose = (el.start..el.end).find(|&i| {
+        let b = &page.blocks[i];
+        // A long written-out date ("Thứ Năm, ngày 4 tháng 3 năm 2021") is not prose.
+        is_prose(b) && !skip[i] && !is_date_line(&b.text)
+    });
     let mut kept = Vec::new();
     for i in el.start..el.end {
         let b = &page.blocks[i];

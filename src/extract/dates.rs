@@ -8,6 +8,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
+use super::months;
 use super::norm::fold_char;
 
 /// Vietnam's offset, used whenever a page gives none.
@@ -48,9 +49,11 @@ pub fn find_date(s: &str) -> Option<Found> {
             continue;
         }
         let found = if f[i].is_ascii_digit() {
-            numeric_at(&f, i)
+            numeric_at(&f, i).or_else(|| named_at(&f, i, months::day_first))
         } else if word_at(&f, i, "ngay") {
             words_at(&f, i)
+        } else if f[i].is_alphabetic() {
+            named_at(&f, i, months::month_first)
         } else {
             None
         };
@@ -59,6 +62,16 @@ pub fn find_date(s: &str) -> Option<Found> {
         }
     }
     None
+}
+
+/// Reads a date at a position: (date, end).
+type DateReader = fn(&[char], usize) -> Option<(NaiveDate, usize)>;
+
+/// A month-name date (`January 5, 2020`, `5. März 2020`) and its time.
+fn named_at(f: &[char], i: usize, read: DateReader) -> Option<Found> {
+    let (date, end) = read(f, i)?;
+    let (time, end) = time_after(f, end);
+    make(date, time, None, i, end)
 }
 
 /// A run of ASCII digits at `i`: (value, end). At most 9 digits.

@@ -35,6 +35,7 @@ pub fn scan(doc: &Html) -> Head {
             read_json_ld(&script.text().collect::<String>(), &mut h);
         }
     }
+    read_microdata(doc, &mut h);
     if h.published.is_none() {
         h.published = select(doc, "time[datetime], [itemprop=datePublished]")
             .into_iter()
@@ -45,6 +46,19 @@ pub fn scan(doc: &Html) -> Head {
             });
     }
     h
+}
+
+/// Microdata written on visible elements: `itemprop="headline"` and
+/// `itemprop="author"` (its text, or that of its `itemprop="name"`).
+fn read_microdata(doc: &Html, h: &mut Head) {
+    if h.ld_headline.is_none() {
+        h.ld_headline = first_text(doc, "[itemprop=headline]:not(meta)");
+    }
+    if h.author.is_none() {
+        h.author = first_text(doc, "[itemprop=author] [itemprop=name]:not(meta)")
+            .or_else(|| first_text(doc, "[itemprop=author]:not(meta):not(link)"))
+            .filter(|a| a.chars().count() <= 80);
+    }
 }
 
 fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
@@ -79,6 +93,18 @@ fn read_meta_tags(doc: &Html, h: &mut Head) {
             "og:description" | "description" | "twitter:description" => &mut h.description,
             "author" | "dc.creator" | "article:author" if !val.contains("://") => &mut h.author,
             "article:published_time"
+            | "og:published_time"
+            | "article:published"
+            | "published_time"
+            | "sailthru.date"
+            | "parsely-pub-date"
+            | "dc.date.created"
+            | "dcterms.date"
+            | "dcterms.created"
+            | "dcterms.issued"
+            | "citation_publication_date"
+            | "citation_date"
+            | "datecreated"
             | "datepublished"
             | "pubdate"
             | "publishdate"

@@ -13,6 +13,33 @@ pub const LEAD: u8 = 2;
 pub const TITLE: u8 = 4;
 pub const CRUMB: u8 = 8;
 
+/// The structural role of a block element, for the reader's structured body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tag {
+    #[default]
+    Other,
+    ListItem,
+    Table,
+    Row,
+    Cell,
+    Pre,
+    Quote,
+    Article,
+}
+
+pub fn tag_of(name: &str) -> Tag {
+    match name {
+        "li" | "dd" => Tag::ListItem,
+        "table" => Tag::Table,
+        "tr" => Tag::Row,
+        "td" | "th" => Tag::Cell,
+        "pre" => Tag::Pre,
+        "blockquote" => Tag::Quote,
+        "article" => Tag::Article,
+        _ => Tag::Other,
+    }
+}
+
 /// Whose content never reaches a reader.
 pub const SKIP: &[&str] = &[
     "head", "script", "style", "noscript", "iframe", "select", "button", "template", "svg",
@@ -96,6 +123,14 @@ pub const NEGATIVE: &[&str] = &[
     "most-read",
     "hotnews",
     "breadcrumb",
+    "cookie",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscribe",
+    "paywall",
+    "popup",
+    "modal",
 ];
 /// Whole class names or ids of furniture, too short to match as substrings.
 pub const NEGATIVE_EXACT: &[&str] = &["nav", "ad", "ads", "header", "top", "logo", "tags"];
@@ -118,6 +153,20 @@ pub fn is_widget_form(form: ElementRef) -> bool {
         })
         .count();
     text < 100 || (text < 1500 && fields > 0 && text / fields < 300)
+}
+
+/// Elements the page hides from readers (`hidden`, `display:none`,
+/// `visibility:hidden`): schema data, templates, pre-rendered popups.
+pub fn is_hidden(el: ElementRef) -> bool {
+    let e = el.value();
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    e.attr("style").is_some_and(|st| {
+        let st: String = st.chars().filter(|c| !c.is_whitespace()).collect();
+        let st = st.to_ascii_lowercase();
+        st.contains("display:none") || st.contains("visibility:hidden")
+    })
 }
 
 pub fn class_id(el: ElementRef) -> String {

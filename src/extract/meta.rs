@@ -60,6 +60,18 @@ pub struct Visible {
     pub lines: Vec<usize>,
 }
 
+impl Visible {
+    /// Fills what `self` lacks from `other` (a source's meta selector
+    /// first, then the generic scan).
+    pub fn merge(&mut self, other: Visible) {
+        set_once(&mut self.published, other.published);
+        set_once(&mut self.updated, other.updated);
+        set_once(&mut self.views, other.views);
+        set_once(&mut self.author, other.author);
+        self.lines.extend(other.lines);
+    }
+}
+
 /// Scans short blocks for meta lines; the first value of each kind wins.
 pub fn scan(page: &Page) -> Visible {
     let mut v = Visible::default();
@@ -76,7 +88,7 @@ pub fn scan(page: &Page) -> Visible {
 
 /// Parses one line into `v`; true when a label in it yielded a value, so
 /// a sentence that merely mentions "lượt xem" is not taken for a meta line.
-fn read_line(text: &str, v: &mut Visible) -> bool {
+pub fn read_line(text: &str, v: &mut Visible) -> bool {
     let segments = split(text);
     let mut found = false;
     let mut dated = false;

@@ -19,12 +19,15 @@ mod blocks;
 mod breadcrumb;
 mod content;
 mod dates;
+pub mod doc;
 pub mod guard;
 mod head;
 mod hints;
 mod meta;
+mod months;
 mod norm;
 mod related;
+pub mod select;
 mod title;
 
 use chrono::{DateTime, FixedOffset};
@@ -32,6 +35,7 @@ use scraper::Html;
 use unicode_normalization::UnicodeNormalization;
 use url::Url;
 
+use crate::model::{BlockKind, Doc, Selectors};
 pub use dates::parse_attr as parse_date;
 
 /// A related article: its title and absolute URL.
@@ -56,22 +60,52 @@ pub struct Extracted {
     pub body: String,
     /// The site's related list, in page order, deduplicated by URL.
     pub related: Vec<Link>,
+    /// The body for the reader: roles (lead, captions, signature …),
+    /// tables as text, numbered links.
+    pub doc: Doc,
+}
+
+impl Extracted {
+    /// The texts of the blocks of one kind (captions, the lead …).
+    pub fn texts(&self, kind: BlockKind) -> Vec<&str> {
+        let blocks = self.doc.blocks.iter();
+        blocks
+            .filter(|b| b.kind == kind)
+            .map(|b| b.text.as_str())
+            .collect()
+    }
 }
 
 /// Extracts the article from `html`; relative links resolve against `base`.
 pub fn extract(html: &str, base: &Url) -> Extracted {
+    extract_with(html, base, &Selectors::default())
+}
+
+/// Like [`extract`], with a source's selectors replacing the generic guess
+/// for each field they name (title, body, meta, related).
+pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted {
     // NFC before parsing: every string cut from the tree is then composed.
     let input: String = guard::limit(html).nfc().collect();
     let doc = Html::parse_document(&input);
+    let sel = select::Compiled::new(selectors);
     let head = head::scan(&doc);
-    let page = blocks::flatten(&doc);
+    let page = blocks::flatten_marked(&doc, sel.marks(&doc));
+    let sel_title = sel.title(&doc);
+    let sel_related = sel.related(&doc, base);
+    let mut visible = meta::Visible::default();
+    for line in sel.meta_lines(&doc) {
+        meta::read_line(&line, &mut visible);
+    }
     drop(doc);
 
     let n = page.blocks.len();
     let crumb = breadcrumb::find(&page);
     let related = related::find(&page, base);
-    let visible = meta::scan(&page);
+    visible.merge(meta::scan(&page));
     let mut skip = vec![false; n];
+    for (i, b) in page.blocks.iter().enumerate() {
+        skip[i] |= b.sel & (blocks::SEL_META | blocks::SEL_RELATED) != 0;
+    }
     let crumb_blocks = crumb.iter().flat_map(|c| c.blocks.iter());
     for &i in crumb_blocks.chain(&related.blocks).chain(&visible.lines) {
         skip[i] = true;
@@ -79,19 +113,32 @@ pub fn extract(html: &str, base: &Url) -> Extracted {
     let furn = content::furniture(&page);
     let pick = content::choose(&page, &skip, &furn);
     let body_start = page.elems[pick.elem].start;
-    let title = title::choose(&page, &head, body_start, &skip);
+    let mut title = title::choose(&page, &head, body_start, &skip);
+    if let Some(t) = sel_title {
+        title = title::Title {
+            text: Some(t),
+            block: None,
+        };
+    }
     mark_title(&page, &title, &mut skip);
 
-    let mut kept = content::assemble(&page, pick, &skip, &furn);
+    let mut kept = if sel.has_body() {
+        (0..n)
+            .filter(|&i| page.blocks[i].sel & blocks::SEL_BODY != 0 && !skip[i] && !furn[i])
+            .collect()
+    } else {
+        content::assemble(&page, pick, &skip, &furn)
+    };
     let lead = content::lead(&page, &kept, pick, title.block);
-    if let Some(l) = lead.filter(|l| !kept.contains(l)) {
+    if let Some(l) = lead.filter(|l| !kept.contains(l) && !sel.has_body()) {
         kept.insert(0, l);
     }
     let published = visible
         .published
         .or(head.published)
         .or(visible.updated)
-        .or_else(|| date_line(&page, pick, title.block));
+        .or_else(|| date_line(&page, pick, title.block))
+        .or_else(|| url_date(base));
     let summary = lead
         .map(|i| page.blocks[i].text.clone())
         .or(head.description.clone())
@@ -104,7 +151,8 @@ pub fn extract(html: &str, base: &Url) -> Extracted {
         views: visible.views,
         summary,
         body: join(&page, &kept),
-        related: related.links,
+        doc: doc::build(&page, &kept, lead, base),
+        related: sel_related.unwrap_or(related.links),
     }
 }
 
@@ -129,6 +177,12 @@ fn date_line(
 ) -> Option<DateTime<FixedOffset>> {
     let i = content::date_near(page, pick, title)?;
     dates::find_date(&page.blocks[i].text).map(|f| f.at)
+}
+
+/// A date in the article's URL (`/2020/01/05/`), at midnight Vietnam time.
+fn url_date(base: &Url) -> Option<DateTime<FixedOffset>> {
+    let day = months::in_url(base)?.and_hms_opt(0, 0, 0)?;
+    day.and_local_timezone(dates::vietnam()).single()
 }
 
 fn first_prose(page: &blocks::Page, kept: &[usize]) -> Option<String> {
@@ -164,3 +218,5 @@ fn join(page: &blocks::Page, kept: &[usize]) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;

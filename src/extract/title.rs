@@ -42,7 +42,13 @@ pub fn choose(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
     if let Some(i) = agreeing.min_by_key(dist) {
         return visible(page, i);
     }
-    if let Some(t) = head.og_title.clone().or(head.ld_headline.clone()) {
+    let meta_title = head.og_title.as_deref().or(head.ld_headline.as_deref());
+    if let Some(t) = meta_title {
+        // og:title often repeats the `<title>` with its site suffix.
+        let t = match head.site_name.as_deref() {
+            Some(site) => strip_site_name(t, Some(site)),
+            None => t.to_string(),
+        };
         return Title {
             text: Some(t),
             block: None,
@@ -89,14 +95,15 @@ fn candidates(page: &Page, skip: &[bool]) -> Vec<usize> {
 /// Same text as a reference, or the reference is this text plus a site
 /// suffix (" - Site", " | Site").
 fn agrees(h: &str, refs: &[String]) -> bool {
+    const SEPS: [char; 7] = ['-', '|', '–', '—', ':', '»', '›'];
+    let long = h.chars().count() >= 10;
     refs.iter().any(|r| {
         r == h
-            || r.strip_prefix(h).is_some_and(|rest| {
-                h.chars().count() >= 10
-                    && rest
-                        .trim_start()
-                        .starts_with(['-', '|', '–', '—', ':', '»'])
-            })
+            || r.strip_prefix(h)
+                .is_some_and(|rest| long && rest.trim_start().starts_with(SEPS))
+            // "Site » Blog » Title": the site name comes first.
+            || r.strip_suffix(h)
+                .is_some_and(|rest| long && rest.trim_end().ends_with(SEPS))
     })
 }
 

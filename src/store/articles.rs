@@ -1,7 +1,7 @@
 //! Article rows: ingest (one transaction per batch), lists, single articles, read/star state.
 
 use super::{IngestReport, Store, StoreError};
-use crate::model::{Article, ArticleId, NewArticle, Related, Validators};
+use crate::model::{Article, ArticleId, Doc, NewArticle, Related, Validators};
 use crate::text::fold_for_search;
 use chrono::DateTime;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
@@ -133,6 +133,16 @@ impl Store {
         }
     }
 
+    /// The structured body of an article, when its page was extracted. A row
+    /// whose JSON no longer parses (written by another version) reads as `None`.
+    pub fn article_doc(&self, id: ArticleId) -> Result<Option<Doc>, StoreError> {
+        let json: Option<Option<String>> = self
+            .conn
+            .query_row("SELECT doc FROM articles WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        Ok(json.flatten().and_then(|j| serde_json::from_str(&j).ok()))
+    }
+
     /// The site's related list of an article, in page order, with the ids of cached ones.
     pub fn related(&self, id: ArticleId) -> Result<Vec<Related>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
@@ -200,8 +210,9 @@ pub(super) fn insert_article(
 ) -> rusqlite::Result<i64> {
     tx.execute(
         "INSERT INTO articles (source_id, guid, url, title, author, published, published_ts,
-             views, category, summary, body, full_text, fetched_at, page_etag, page_last_modified)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             views, category, summary, body, full_text, fetched_at, page_etag, page_last_modified,
+             doc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             source_id,
             a.guid,
@@ -217,7 +228,8 @@ pub(super) fn insert_article(
             a.full_text,
             now,
             a.page_validators.etag,
-            a.page_validators.last_modified
+            a.page_validators.last_modified,
+            doc_json(a)
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -242,7 +254,7 @@ pub(super) fn update_article(
     tx.execute(
         "UPDATE articles SET url = ?2, title = ?3, author = ?4, published = ?5, published_ts = ?6,
              views = ?7, category = ?8, summary = ?9, body = ?10, full_text = ?11, fetched_at = ?12,
-             page_etag = ?13, page_last_modified = ?14
+             page_etag = ?13, page_last_modified = ?14, doc = ?15
          WHERE id = ?1",
         params![
             id,
@@ -258,12 +270,17 @@ pub(super) fn update_article(
             a.full_text,
             now,
             a.page_validators.etag,
-            a.page_validators.last_modified
+            a.page_validators.last_modified,
+            doc_json(a)
         ],
     )?;
     tx.execute("DELETE FROM related WHERE article_id = ?1", [id])?;
     tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [id])?;
     write_related_and_index(tx, id, a)
+}
+
+fn doc_json(a: &NewArticle) -> Option<String> {
+    a.doc.as_ref().and_then(|d| serde_json::to_string(d).ok())
 }
 
 fn write_related_and_index(tx: &Transaction, id: i64, a: &NewArticle) -> rusqlite::Result<()> {

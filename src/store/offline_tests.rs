@@ -28,6 +28,7 @@ fn archived(n: u32, title: &str, fetched_at: DateTime<FixedOffset>) -> Archived 
         related: vec![("Bài khác".into(), "https://p.vn/bai/99.html".into())],
         full_text: true,
         page_validators: Default::default(),
+        doc: None,
     };
     Archived {
         source: "Tỉnh".into(),

@@ -55,6 +55,10 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE articles ADD COLUMN page_etag TEXT;
     ALTER TABLE articles ADD COLUMN page_last_modified TEXT;
     "#,
+    // 3: the structured body (JSON of `model::Doc`) the reader renders; NULL for feed-only text.
+    r#"
+    ALTER TABLE articles ADD COLUMN doc TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

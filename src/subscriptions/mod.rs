@@ -57,5 +57,6 @@ fn source(name: Option<&str>, url: String, tags: Vec<String>) -> SourceConfig {
         url,
         kind: None,
         tags: clean,
+        selectors: Default::default(),
     }
 }

@@ -54,8 +54,12 @@ fn parse_feed_date(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
     let s = s.replace(" GMT", " +0000").replace(" UTC", " +0000");
     // Feeds often carry a wrong weekday, which strict RFC 2822 rejects: drop it and retry.
     let without_weekday = s.split_once(", ").map_or(s.as_str(), |(_, rest)| rest);
-    crate::extract::parse_date(&s)
-        .or_else(|| chrono::DateTime::parse_from_str(without_weekday, "%d %b %Y %H:%M:%S %z").ok())
+    // Zoned forms first, so a zone-less reading (+07:00) never wins over a written zone.
+    chrono::DateTime::parse_from_rfc3339(&s)
+        .or_else(|_| chrono::DateTime::parse_from_rfc2822(&s))
+        .or_else(|_| chrono::DateTime::parse_from_str(without_weekday, "%d %b %Y %H:%M:%S %z"))
+        .ok()
+        .or_else(|| crate::extract::parse_date(&s))
         .map(|t| t.with_timezone(&chrono::Utc))
 }
 
@@ -185,6 +189,7 @@ fn to_article(entry: feed_rs::model::Entry) -> Option<NewArticle> {
         related: Vec::new(),
         full_text: false,
         page_validators: Default::default(),
+        doc: None,
     })
 }
 

@@ -11,7 +11,7 @@ pub mod listing;
 mod pages;
 
 use crate::config::{SourceKind, SyncConfig};
-use crate::model::{NewArticle, Validators};
+use crate::model::{NewArticle, Selectors, Validators};
 use http::{Fetched, Fetcher, Page};
 use limits::{parallel_map, RequestLimiter};
 use std::collections::{HashMap, HashSet};
@@ -26,6 +26,8 @@ pub struct SourceJob {
     pub url: String,
     pub kind: Option<SourceKind>,
     pub validators: Validators,
+    /// The source's `[source.selectors]` (all `None`: generic extraction).
+    pub selectors: Selectors,
 }
 
 /// What sync reports while it runs, in order per source.
@@ -143,8 +145,8 @@ impl Syncer {
         let mut items = self.items_of(job, &page).map_err(|e| fail(&e))?;
         items.truncate(self.config.max_items);
         let count = items.len();
-        let articles = self.complete(&job.name, items, events);
-        let related = self.related_pages(&job.name, &articles, events);
+        let articles = self.complete(job, items, events);
+        let related = self.related_pages(job, &articles, events);
         self.send_batch(&job.name, related, events);
         // Validators go last: a sync killed before this point fetches the feed again.
         Ok(SourceOutcome {

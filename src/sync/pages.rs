@@ -3,9 +3,9 @@
 
 use super::http::Fetched;
 use super::limits::parallel_map;
-use super::{charset, SyncEvent, Syncer};
+use super::{charset, SourceJob, SyncEvent, Syncer};
 use crate::extract::{self, Extracted};
-use crate::model::{NewArticle, Validators};
+use crate::model::{NewArticle, Selectors, Validators};
 use crate::text::{sanitize_body, sanitize_line};
 use std::collections::HashSet;
 use std::sync::mpsc::Sender;
@@ -26,21 +26,19 @@ impl Syncer {
     /// are ready: a sync killed halfway keeps what it fetched. Returns all the articles.
     pub(super) fn complete(
         &self,
-        source: &str,
+        job: &SourceJob,
         items: Vec<NewArticle>,
         events: &Sender<SyncEvent>,
     ) -> Vec<NewArticle> {
         if !self.config.full_text {
-            self.send_batch(source, items.clone(), events);
+            self.send_batch(&job.name, items.clone(), events);
             return items;
         }
         let threads = self.config.per_host_concurrency;
         let mut done = Vec::with_capacity(items.len());
         for chunk in items.chunks(threads * PAGES_PER_THREAD_PER_BATCH) {
-            let batch = parallel_map(chunk, threads, |item| {
-                self.complete_one(source, item, events)
-            });
-            self.send_batch(source, batch.clone(), events);
+            let batch = parallel_map(chunk, threads, |item| self.complete_one(job, item, events));
+            self.send_batch(&job.name, batch.clone(), events);
             done.extend(batch);
         }
         done
@@ -48,7 +46,7 @@ impl Syncer {
 
     fn complete_one(
         &self,
-        source: &str,
+        job: &SourceJob,
         item: &NewArticle,
         events: &Sender<SyncEvent>,
     ) -> NewArticle {
@@ -57,12 +55,12 @@ impl Syncer {
             return item.clone();
         }
         let validators = cached.cloned().unwrap_or_default();
-        match self.fetch_article(&item.url, &validators) {
+        match self.fetch_article(&item.url, &validators, &job.selectors) {
             Ok(PageResult::Fresh(page, v)) => merge(item.clone(), *page, v),
             Ok(PageResult::Unchanged) => item.clone(),
             Err(reason) => {
                 let _ = events.send(SyncEvent::PageFailed {
-                    source: source.to_string(),
+                    source: job.name.clone(),
                     url: item.url.clone(),
                     reason,
                     prefetch: false,
@@ -76,7 +74,7 @@ impl Syncer {
     /// same site, that are neither cached nor in this batch.
     pub(super) fn related_pages(
         &self,
-        source: &str,
+        job: &SourceJob,
         articles: &[NewArticle],
         events: &Sender<SyncEvent>,
     ) -> Vec<NewArticle> {
@@ -91,7 +89,7 @@ impl Syncer {
             if wanted.is_empty() {
                 break;
             }
-            frontier = self.prefetch(source, &wanted, events);
+            frontier = self.prefetch(job, &wanted, events);
             out.extend(frontier.iter().cloned());
         }
         out
@@ -114,12 +112,12 @@ impl Syncer {
 
     fn prefetch(
         &self,
-        source: &str,
+        job: &SourceJob,
         urls: &[String],
         events: &Sender<SyncEvent>,
     ) -> Vec<NewArticle> {
         let fetched = parallel_map(urls, self.config.per_host_concurrency, |url| {
-            self.fetch_article(url, &Validators::default())
+            self.fetch_article(url, &Validators::default(), &job.selectors)
         });
         let mut out = Vec::new();
         for (url, result) in urls.iter().zip(fetched) {
@@ -135,7 +133,7 @@ impl Syncer {
                 Ok(PageResult::Unchanged) => {}
                 Err(reason) => {
                     let _ = events.send(SyncEvent::PageFailed {
-                        source: source.to_string(),
+                        source: job.name.clone(),
                         url: url.clone(),
                         reason,
                         prefetch: true,
@@ -148,14 +146,19 @@ impl Syncer {
         out
     }
 
-    fn fetch_article(&self, url: &str, validators: &Validators) -> Result<PageResult, String> {
+    fn fetch_article(
+        &self,
+        url: &str,
+        validators: &Validators,
+        selectors: &Selectors,
+    ) -> Result<PageResult, String> {
         match self.fetch(url, validators).map_err(|e| e.to_string())? {
             Fetched::NotModified => Ok(PageResult::Unchanged),
             Fetched::Body(page) => {
                 let text = charset::decode(&page.bytes, page.content_type.as_deref());
                 let base = url::Url::parse(&page.url).map_err(|e| e.to_string())?;
                 Ok(PageResult::Fresh(
-                    Box::new(extract::extract(&text, &base)),
+                    Box::new(extract::extract_with(&text, &base, selectors)),
                     page.validators,
                 ))
             }
@@ -188,11 +191,25 @@ pub fn merge(item: NewArticle, page: Extracted, validators: Validators) -> NewAr
         category: line(page.category).or(item.category),
         summary: line(page.summary).unwrap_or(item.summary),
         full_text: !body.is_empty(),
+        doc: (!body.is_empty()).then(|| sanitize_doc(page.doc)),
         body: if body.is_empty() { item.body } else { body },
         related,
         page_validators: validators,
         ..item
     }
+}
+
+/// The structured body cleaned like the plain one; a block whose text changed loses its link
+/// marks (their offsets would point into the wrong text).
+fn sanitize_doc(mut doc: crate::model::Doc) -> crate::model::Doc {
+    for b in &mut doc.blocks {
+        let clean = sanitize_body(&b.text);
+        if clean != b.text {
+            b.text = clean;
+            b.links.clear();
+        }
+    }
+    doc
 }
 
 /// The URL in canonical form if it is http(s) or file (pages carried on a USB stick), else

@@ -1,0 +1,238 @@
+//! The reader-ready body ([`Doc`]): the kept blocks with their roles (lead,
+//! heading, list item, caption, signature, quote), data tables laid out as
+//! text, and numbered links. The plain `body` string is built separately and
+//! never carries link numbers, so JSON and search see clean text.
+
+use std::collections::BTreeMap;
+
+use unicode_width::UnicodeWidthStr;
+use url::Url;
+
+use super::blocks::{Block, Page, Tag, CAPTION};
+use super::norm::clean;
+use super::related::resolve;
+use crate::model::{BlockKind, Doc, DocBlock, LinkMark};
+
+/// Longest closing line taken for a signature ("Thu Hằng", "TN - Minh Anh").
+const SIGNATURE_MAX: usize = 40;
+/// Longest line after a photo that is taken for its caption.
+const CAPTION_MAX: usize = 200;
+
+/// Builds the structured body from the kept blocks (page order).
+pub fn build(page: &Page, kept: &[usize], lead: Option<usize>, base: &Url) -> Doc {
+    let mut doc = Doc::default();
+    let mut k = 0;
+    while k < kept.len() {
+        let i = kept[k];
+        if let Some(t) = data_table(page, i) {
+            let end = kept[k..]
+                .iter()
+                .position(|&j| j >= page.elems[t].end)
+                .map_or(kept.len(), |p| k + p);
+            push_table(&mut doc, page, &kept[k..end]);
+            k = end;
+            continue;
+        }
+        let b = &page.blocks[i];
+        let kind = if Some(i) == lead {
+            BlockKind::Lead
+        } else {
+            kind_of(page, b)
+        };
+        let (text, links) = linked_text(b, base, &mut doc.links);
+        if !text.is_empty() && doc.blocks.last().is_none_or(|l| l.text != text) {
+            doc.blocks.push(DocBlock { kind, text, links });
+        }
+        k += 1;
+    }
+    mark_signature(&mut doc);
+    doc
+}
+
+fn kind_of(page: &Page, b: &Block) -> BlockKind {
+    let near = |tag| {
+        page.ancestors(b.elem)
+            .take(3)
+            .any(|e| page.elems[e].tag == tag)
+    };
+    if b.heading > 0 {
+        BlockKind::Heading(b.heading)
+    } else if b.hints & CAPTION != 0 || (b.after_img && b.chars <= CAPTION_MAX && b.link_chars == 0)
+    {
+        BlockKind::Caption
+    } else if near(Tag::ListItem) {
+        BlockKind::ListItem
+    } else if near(Tag::Quote) {
+        BlockKind::Quote
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+/// A short last line without sentence punctuation closes the article: the
+/// author's signature, kept in the text and marked.
+fn mark_signature(doc: &mut Doc) {
+    if let Some(last) = doc.blocks.last_mut() {
+        let short = last.text.chars().count() <= SIGNATURE_MAX;
+        let sentence = last.text.ends_with(['.', ':', '?', '!', ';', '…']);
+        if short && !sentence && matches!(last.kind, BlockKind::Paragraph) {
+            last.kind = BlockKind::Signature;
+        }
+    }
+}
+
+/// The block's text rebuilt from its runs, with each link's span numbered;
+/// a URL seen before keeps its number.
+fn linked_text(b: &Block, base: &Url, links: &mut Vec<String>) -> (String, Vec<LinkMark>) {
+    let mut text = String::new();
+    let mut marks = Vec::new();
+    let mut space = false;
+    for p in &b.pieces {
+        let t = clean(&p.text);
+        space |= p.text.starts_with(char::is_whitespace);
+        if t.is_empty() {
+            continue;
+        }
+        if space && !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(&t);
+        if let Some(url) = p.href.as_deref().and_then(|h| resolve(h, base)) {
+            let n = match links.iter().position(|l| *l == url) {
+                Some(at) => at + 1,
+                None => {
+                    links.push(url);
+                    links.len()
+                }
+            };
+            marks.push(LinkMark {
+                start,
+                end: text.len(),
+                n,
+            });
+        }
+        space = p.text.ends_with(char::is_whitespace);
+    }
+    (text, marks)
+}
+
+/// The table element of block `i` when it is a data table: at least two
+/// rows and two columns, no nested table, short cells. Layout tables (a
+/// whole page in one cell) are read as ordinary blocks.
+fn data_table(page: &Page, i: usize) -> Option<usize> {
+    let t = page
+        .ancestors(page.blocks[i].elem)
+        .find(|&e| page.elems[e].tag == Tag::Table)?;
+    let cells = cells(page, t)?;
+    let rows = cells
+        .keys()
+        .map(|(r, _)| *r)
+        .collect::<std::collections::BTreeSet<_>>();
+    let cols = rows
+        .iter()
+        .map(|r| cells.keys().filter(|(x, _)| x == r).count())
+        .max()?;
+    let short = cells.values().all(|c| c.chars().count() <= 300);
+    (rows.len() >= 2 && cols >= 2 && short).then_some(t)
+}
+
+/// (row elem, cell elem) → cell text, or None when a block is outside a
+/// cell or inside a nested table.
+fn cells(page: &Page, t: usize) -> Option<BTreeMap<(usize, usize), String>> {
+    let mut out: BTreeMap<(usize, usize), String> = BTreeMap::new();
+    for b in &page.blocks[page.elems[t].start..page.elems[t].end] {
+        let chain: Vec<usize> = page.ancestors(b.elem).take_while(|&e| e != t).collect();
+        if chain.iter().any(|&e| page.elems[e].tag == Tag::Table) {
+            return None;
+        }
+        let cell = *chain.iter().find(|&&e| page.elems[e].tag == Tag::Cell)?;
+        let row = page.elems[cell].parent.unwrap_or(cell);
+        let slot = out.entry((row, cell)).or_default();
+        if !slot.is_empty() {
+            slot.push(' ');
+        }
+        slot.push_str(&b.text);
+    }
+    Some(out)
+}
+
+fn push_table(doc: &mut Doc, page: &Page, kept: &[usize]) {
+    let Some(t) = kept.first().and_then(|&i| data_table(page, i)) else {
+        return;
+    };
+    let Some(cells) = cells(page, t) else { return };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut last_row = None;
+    for ((r, _), text) in cells {
+        if last_row != Some(r) {
+            rows.push(Vec::new());
+            last_row = Some(r);
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push(text);
+        }
+    }
+    doc.blocks.push(DocBlock {
+        kind: BlockKind::Table,
+        text: text_table(&rows),
+        links: Vec::new(),
+    });
+}
+
+/// Rows as `a | b` lines with padded columns (display width, so Vietnamese
+/// and CJK text line up in a terminal).
+pub fn text_table(rows: &[Vec<String>]) -> String {
+    let ncols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let width = |c: usize| {
+        rows.iter()
+            .filter_map(|r| r.get(c))
+            .map(|s| s.width())
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..ncols).map(width).collect();
+    let line = |r: &Vec<String>| {
+        let cells: Vec<String> = (0..ncols)
+            .map(|c| {
+                let s = r.get(c).map_or("", String::as_str);
+                format!("{s}{}", " ".repeat(widths[c].saturating_sub(s.width())))
+            })
+            .collect();
+        cells.join(" | ").trim_end().to_string()
+    };
+    rows.iter().map(line).collect::<Vec<_>>().join("\n")
+}
+
+/// The doc as text for a terminal: blocks separated by a blank line, links
+/// marked `[n]` after their text, the numbered URLs at the end.
+pub fn render(doc: &Doc) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for b in &doc.blocks {
+        let mut text = b.text.clone();
+        for m in b.links.iter().rev() {
+            if text.is_char_boundary(m.end) {
+                text.insert_str(m.end, &format!("[{}]", m.n));
+            }
+        }
+        out.push(match b.kind {
+            BlockKind::Heading(_) => format!("## {text}"),
+            BlockKind::ListItem => format!("- {text}"),
+            BlockKind::Caption => format!("(ảnh) {text}"),
+            BlockKind::Quote => format!("> {text}"),
+            _ => text,
+        });
+    }
+    let mut s = out.join("\n\n");
+    if !doc.links.is_empty() {
+        s.push_str("\n\n");
+        let notes: Vec<String> = doc
+            .links
+            .iter()
+            .enumerate()
+            .map(|(i, u)| format!("[{}] {u}", i + 1))
+            .collect();
+        s.push_str(&notes.join("\n"));
+    }
+    s
+}

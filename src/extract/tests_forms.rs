@@ -1,0 +1,158 @@
+//! One small page per metadata form and related-list heading the issue
+//! names (pages written for these tests), checked the way a reader sees
+//! them: the field is filled, the heading's list is related, not body.
+
+use super::*;
+use crate::model::BlockKind;
+
+fn base() -> Url {
+    Url::parse("http://xa.example.vn/tin/bai-3.html").unwrap()
+}
+
+const TEXT: &str = "<p>Chiều qua, hội nông dân xã tổ chức tập huấn kỹ thuật chăm sóc cây ăn quả cho gần một trăm hội viên, chủ yếu là các hộ trồng nhãn và vải.</p>\
+<p>Các kỹ sư hướng dẫn cách bón phân, tỉa cành và phòng trừ sâu bệnh theo hướng an toàn, giảm dùng thuốc hóa học, bảo vệ sức khỏe người làm vườn.</p>";
+
+fn page(before: &str, after: &str) -> Extracted {
+    let html = format!(
+        "<html><head><title>Tập huấn chăm sóc cây ăn quả</title></head><body>\
+         <h1>Tập huấn chăm sóc cây ăn quả</h1>{before}<div class='nd'>{TEXT}</div>{after}</body></html>"
+    );
+    extract(&html, &base())
+}
+
+fn published(e: &Extracted) -> String {
+    e.published.map(|d| d.to_rfc3339()).unwrap_or_default()
+}
+
+#[test]
+fn each_vietnamese_meta_form() {
+    let cases = [
+        (
+            "<p>Đăng ngày: 15/01/2021 - 8:41:57 AM</p>",
+            "2021-01-15T08:41:57+07:00",
+        ),
+        (
+            "<p>Ngày đăng: 08:47 07/03/2026</p>",
+            "2026-03-07T08:47:00+07:00",
+        ),
+        (
+            "<p>Cập nhật: 22/06/2023 16:05</p>",
+            "2023-06-22T16:05:00+07:00",
+        ),
+        (
+            "<p>Thứ Năm, ngày 4 tháng 3 năm 2021</p>",
+            "2021-03-04T00:00:00+07:00",
+        ),
+    ];
+    for (line, want) in cases {
+        let e = page(line, "");
+        assert_eq!(published(&e), want, "{line}");
+        let text = line.trim_start_matches("<p>").trim_end_matches("</p>");
+        assert!(!e.body.contains(text), "{text} in body: {}", e.body);
+    }
+}
+
+#[test]
+fn views_author_and_source_lines() {
+    let e = page("<p>Lượt xem: 3.051 | Tác giả: Nông Văn Dũng</p>", "");
+    assert_eq!(
+        (e.views, e.author.as_deref()),
+        (Some(3051), Some("Nông Văn Dũng"))
+    );
+    let e = page("<p>Tác giả: Hà Thị Lan</p>", "<p>Nguồn: Báo Nông thôn</p>");
+    assert_eq!(e.author.as_deref(), Some("Hà Thị Lan"));
+    assert!(!e.body.contains("Hà Thị Lan"), "{}", e.body);
+}
+
+#[test]
+fn machine_readable_metadata() {
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Tập huấn chăm sóc cây ăn quả","datePublished":"2024-02-01T07:30:00+07:00","author":{"@type":"Person","name":"Lưu Quang Vinh"}}</script>"#;
+    let e = page(ld, "");
+    assert_eq!(published(&e), "2024-02-01T07:30:00+07:00");
+    assert_eq!(e.author.as_deref(), Some("Lưu Quang Vinh"));
+    let og = r#"<meta property="article:published_time" content="2024-02-02T09:00:00+07:00"><meta name="author" content="Trịnh Mai">"#;
+    let e = page(og, "");
+    assert_eq!(published(&e), "2024-02-02T09:00:00+07:00");
+    assert_eq!(e.author.as_deref(), Some("Trịnh Mai"));
+    let micro = r#"<span itemprop="author" itemscope><span itemprop="name">Đinh Bảo</span></span><time itemprop="datePublished" datetime="2024-02-03">3/2</time>"#;
+    let e = page(micro, "");
+    assert_eq!(published(&e), "2024-02-03T00:00:00+07:00");
+    assert_eq!(e.author.as_deref(), Some("Đinh Bảo"));
+}
+
+#[test]
+fn each_related_heading_keeps_its_list_out_of_the_body() {
+    let headings = [
+        "Bài viết khác",
+        "Tin liên quan",
+        "Tin cùng chuyên mục",
+        "Các tin khác",
+        "Tin khác",
+        "Xem thêm",
+        "Đọc thêm",
+        "Related articles",
+        "See also",
+        "Read more",
+    ];
+    for h in headings {
+        let list = format!(
+            "<div><h3>{h}:</h3><ul><li><a href='/tin/bai-2.html'>Xã tổ chức hội thi nấu ăn</a></li>\
+             <li><a href='/tin/bai-1.html'>Khai giảng lớp tin học cho người cao tuổi</a></li></ul></div>"
+        );
+        let e = page("", &list);
+        let titles: Vec<&str> = e.related.iter().map(|l| l.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Xã tổ chức hội thi nấu ăn",
+                "Khai giảng lớp tin học cho người cao tuổi"
+            ],
+            "{h}"
+        );
+        assert_eq!(e.related[0].url, "http://xa.example.vn/tin/bai-2.html");
+        assert!(
+            !e.body.contains("hội thi nấu ăn") && !e.body.contains(h),
+            "{h}: {}",
+            e.body
+        );
+    }
+}
+
+#[test]
+fn lead_caption_signature_and_structure_are_marked() {
+    let html = format!(
+        "<html><body><h1>Tập huấn chăm sóc cây ăn quả</h1><div class='nd'>\
+         <p><b>Hội nông dân xã vừa mở lớp tập huấn cho các hộ trồng nhãn, vải trên địa bàn.</b></p>\
+         <figure><img src='/a.jpg'><figcaption>Kỹ sư hướng dẫn bà con tỉa cành</figcaption></figure>\
+         {TEXT}<h2>Kết quả sau tập huấn</h2><ul><li>Giảm một nửa lượng thuốc trừ sâu đã dùng</li>\
+         <li>Năng suất tăng rõ, xem <a href='/bao-cao.html'>báo cáo</a> của hội</li></ul>\
+         <table><tr><th>Cây</th><th>Diện tích</th></tr><tr><td>Nhãn</td><td>12 ha</td></tr></table>\
+         <p>Minh Tâm</p></div></body></html>"
+    );
+    let e = extract(&html, &base());
+    let kinds: Vec<BlockKind> = e.doc.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds[0], BlockKind::Lead);
+    assert_eq!(
+        e.texts(BlockKind::Caption),
+        ["Kỹ sư hướng dẫn bà con tỉa cành"]
+    );
+    assert!(kinds.contains(&BlockKind::Heading(2)));
+    assert_eq!(e.texts(BlockKind::ListItem).len(), 2);
+    assert_eq!(
+        e.texts(BlockKind::Table),
+        ["Cây  | Diện tích\nNhãn | 12 ha"]
+    );
+    assert_eq!(kinds.last(), Some(&BlockKind::Signature));
+    assert_eq!(e.doc.links, ["http://xa.example.vn/bao-cao.html"]);
+    let rendered = doc::render(&e.doc);
+    assert!(rendered.contains("báo cáo[1] của hội"), "{rendered}");
+    assert!(
+        rendered.ends_with("[1] http://xa.example.vn/bao-cao.html"),
+        "{rendered}"
+    );
+    assert!(
+        e.body.ends_with("Minh Tâm") && !e.body.contains("[1]"),
+        "{}",
+        e.body
+    );
+}

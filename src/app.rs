@@ -85,6 +85,8 @@ pub enum Notice {
     /// Only http(s) URLs are opened or copied.
     BadUrl,
     Copied,
+    /// The open article was saved as a document at this path.
+    Saved(String),
     OpenedInBrowser,
     NoMatches,
     NoLinks,
@@ -198,6 +200,8 @@ pub enum Msg {
         reader_width: u16,
         reader_height: u16,
     },
+    /// Reply to `Effect::SaveDocument`: where the file went.
+    Saved(String),
     Error(String),
 }
 
@@ -231,6 +235,10 @@ pub enum Effect {
     OpenUrl(String),
     /// Copy to the clipboard with OSC 52.
     CopyUrl(String),
+    /// Write the article as a printable HTML document in the current directory.
+    SaveDocument {
+        id: ArticleId,
+    },
 }
 
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
@@ -262,6 +270,10 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             reader_width,
             reader_height,
         } => nav::resized(state, reader_width, reader_height),
+        Msg::Saved(path) => {
+            state.notice = Some(Notice::Saved(path));
+            Vec::new()
+        }
         Msg::Error(e) => {
             state.notice = Some(Notice::Error(e));
             Vec::new()
@@ -286,6 +298,7 @@ fn command(state: &mut AppState, c: Command) -> Vec<Effect> {
         Command::SyncNow => return status::sync_now(state),
         Command::OpenInBrowser => return status::open_url(state),
         Command::CopyUrl => return status::copy_url(state),
+        Command::SaveDocument => return status::save_document(state),
         Command::UnreadOnly => return nav::toggle_view(state, |v| &mut v.unread_only),
         Command::StarredOnly => return nav::toggle_view(state, |v| &mut v.starred_only),
         other => return nav::command(state, other),

@@ -33,6 +33,10 @@ pub struct Article {
     pub summary: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// The structured body for the reader (only with `body`, when the page was extracted);
+    /// JSON keeps the plain `body`.
+    #[serde(skip)]
+    pub doc: Option<Doc>,
     pub related: Vec<Related>,
     pub read: bool,
     pub starred: bool,

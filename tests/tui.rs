@@ -317,3 +317,44 @@ fn o_opens_the_article_url_as_one_argument_without_a_shell() {
         "nothing ran through a shell"
     );
 }
+
+#[test]
+fn e_saves_the_open_article_as_a_printable_html_file() {
+    if !tmux_available() {
+        return;
+    }
+    let env = {
+        let server = fixture_server();
+        let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
+        let env = Env::new(&[("Cổng Hà Lâm", &feed)], "");
+        assert!(env.run(&["sync"]).status.success());
+        env
+    };
+    let out_dir = tempfile::tempdir().unwrap();
+    let shell = format!(
+        "cd '{}' && {BIN} --config '{}' --data-dir '{}' --offline; sleep 30",
+        out_dir.path().display(),
+        env.config().display(),
+        env.data().display()
+    );
+    let tmux = Tmux::start("save", (120, 30), &shell);
+    tmux.wait_for(|s| s.contains("Tin bài"));
+    tmux.keys(&["Enter", "e"]);
+    let screen = tmux.wait_for(|s| s.contains("Đã lưu bài"));
+    assert!(
+        screen.contains("Đã lưu bài"),
+        "the status bar says where:\n{screen}"
+    );
+    let saved: Vec<_> = std::fs::read_dir(out_dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let html = std::fs::read_to_string(&saved[0]).unwrap();
+    assert!(
+        html.contains("@media print") && html.contains("Cổng Hà Lâm"),
+        "a printable page with its source"
+    );
+    assert!(!html.contains("<script"), "no scripts");
+}

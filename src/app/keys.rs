@@ -96,6 +96,8 @@ pub enum Command {
     SyncNow,
     OpenInBrowser,
     CopyUrl,
+    /// Save the open article as a printable HTML document (with its provenance).
+    SaveDocument,
     Help,
     Quit,
     /// Open the n-th (1-based) entry of the related sidebar; bound to the digits 1–9.
@@ -105,7 +107,7 @@ pub enum Command {
 
 impl Command {
     /// Every bindable command, in the order the help overlay lists them.
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 24] = [
         Command::Down,
         Command::Up,
         Command::First,
@@ -127,6 +129,7 @@ impl Command {
         Command::SyncNow,
         Command::OpenInBrowser,
         Command::CopyUrl,
+        Command::SaveDocument,
         Command::Help,
         Command::Quit,
     ];

@@ -150,6 +150,14 @@ pub(super) fn open_url(state: &mut AppState) -> Vec<Effect> {
     web_url(state, target_url(state), Effect::OpenUrl)
 }
 
+/// Saves the open article (nothing is open: nothing to save).
+pub(super) fn save_document(state: &mut AppState) -> Vec<Effect> {
+    match &state.open {
+        Some(a) => vec![Effect::SaveDocument { id: a.id }],
+        None => Vec::new(),
+    }
+}
+
 pub(super) fn copy_url(state: &mut AppState) -> Vec<Effect> {
     web_url(state, target_url(state), Effect::CopyUrl)
 }

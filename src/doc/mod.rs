@@ -7,6 +7,7 @@
 
 mod matches;
 mod plain;
+mod structured;
 mod wrap;
 
 pub use matches::{find_matches, Match};
@@ -30,6 +31,8 @@ pub enum Block {
     Signature(String),
     /// Links the page listed at the end: (text, url).
     Links(Vec<(String, String)>),
+    /// A paragraph whose spans (byte ranges of the text) link to URLs: each gets a `[n]` mark.
+    Linked(String, Vec<(std::ops::Range<usize>, String)>),
 }
 
 /// What a run of text is, so the theme can style it.
@@ -66,10 +69,14 @@ pub struct Doc {
     pub links: Vec<String>,
 }
 
-/// The blocks of an article. The one place to switch to the extractor's structured body when it
-/// lands; everything after it (layout, links, search matches, rendering) works on blocks.
+/// The blocks of an article: from the extractor's structured body when the page gave one,
+/// else guessed from the plain body. Everything after (layout, links, search matches,
+/// rendering) works on blocks.
 pub fn article_blocks(article: &Article) -> Vec<Block> {
-    blocks_from_plain(article.body.as_deref().unwrap_or(""), &article.summary)
+    match &article.doc {
+        Some(doc) if !doc.blocks.is_empty() => structured::blocks(doc),
+        _ => blocks_from_plain(article.body.as_deref().unwrap_or(""), &article.summary),
+    }
 }
 
 /// Lays out `blocks` for `width` columns (at least 1), one blank line between blocks.

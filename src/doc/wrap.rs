@@ -51,6 +51,7 @@ impl Writer {
                 }
             }
             Block::Table(rows) => self.table(rows),
+            Block::Linked(text, spans) => self.linked(text, spans),
             Block::Links(links) => {
                 for (text, url) in links {
                     let n = self.link(url);
@@ -78,6 +79,33 @@ impl Writer {
             }
         }
         self.words(words, first, rest);
+    }
+
+    /// Prose with linked spans: the words of a span are styled as a link and its number
+    /// follows the span's last word, glued to it.
+    fn linked(&mut self, text: &str, spans: &[(std::ops::Range<usize>, String)]) {
+        let mut words = Vec::new();
+        let mut numbers: Vec<Option<usize>> = vec![None; spans.len()];
+        for (start, w) in word_offsets(text) {
+            let end = start + w.len();
+            let inside = spans
+                .iter()
+                .position(|(r, _)| start < r.end && end > r.start);
+            let Some(i) = inside else {
+                words.push(word(w, Role::Body, false));
+                continue;
+            };
+            words.push(word(w, Role::Link, false));
+            let last_word_of_span = word_offsets(&text[end..])
+                .next()
+                .is_none_or(|(next, _)| end + next >= spans[i].0.end);
+            if last_word_of_span && numbers[i].is_none() {
+                let n = self.link(&spans[i].1);
+                numbers[i] = Some(n);
+                words.push(word(&format!("[{n}]"), Role::LinkMark, true));
+            }
+        }
+        self.words(words, "", "");
     }
 
     fn link(&mut self, url: &str) -> usize {
@@ -186,6 +214,12 @@ impl Current {
         self.used += text.width();
         self.empty = false;
     }
+}
+
+/// The words of `text` with their byte offsets.
+fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 fn word(text: &str, role: Role, glue: bool) -> Word {

@@ -16,6 +16,7 @@ fn article() -> Article {
         category: None,
         summary: "Tóm tắt".into(),
         body: Some("Đoạn một có <b>thẻ</b> & ký hiệu.\n\nĐoạn hai.".into()),
+        doc: None,
         related: vec![
             Related {
                 title: "Bài khác".into(),

@@ -79,6 +79,28 @@ fn watch(store: &Store, seen: &mut Option<i64>) -> Option<Vec<Msg>> {
     ])
 }
 
+/// Writes the article as an HTML document in the current directory (off the UI thread).
+fn save_document(store: &Store, id: crate::model::ArticleId) -> Result<Msg, StoreError> {
+    use crate::document::{file_name, render, DocFormat};
+    let Some(article) = store.article(id)? else {
+        return Ok(Msg::Error(format!(
+            "article {id} is no longer in the cache"
+        )));
+    };
+    let path = std::path::PathBuf::from(file_name(&article, DocFormat::Html));
+    Ok(
+        match std::fs::write(&path, render(&article, DocFormat::Html)) {
+            Ok(()) => Msg::Saved(
+                std::fs::canonicalize(&path)
+                    .unwrap_or(path)
+                    .display()
+                    .to_string(),
+            ),
+            Err(e) => Msg::Error(format!("cannot write {}: {e}", path.display())),
+        },
+    )
+}
+
 fn list(store: &Store, view: ListView) -> Result<Msg, StoreError> {
     let filter = ListFilter {
         unread_only: view.unread_only,
@@ -116,6 +138,7 @@ fn serve(store: &Store, request: StoreRequest) -> Result<Vec<Msg>, StoreError> {
         Effect::SetStarred { id, starred } => {
             return store.set_starred(id, starred).map(|_| Vec::new())
         }
+        Effect::SaveDocument { id } => save_document(store, id)?,
         // Done by the runtime itself, never sent here.
         Effect::SyncNow | Effect::OpenUrl(_) | Effect::CopyUrl(_) => return Ok(Vec::new()),
     };

@@ -34,6 +34,7 @@ pub(super) fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
         category: r.get(7)?,
         summary: r.get(8)?,
         body: None,
+        doc: None,
         related: Vec::new(),
         read: r.get(9)?,
         starred: r.get(10)?,
@@ -113,7 +114,7 @@ impl Store {
     /// One article with its body and related list.
     pub fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError> {
         let sql = format!(
-            "SELECT {ARTICLE_COLUMNS}, a.body FROM articles a
+            "SELECT {ARTICLE_COLUMNS}, a.body, a.doc FROM articles a
              JOIN sources s ON s.id = a.source_id WHERE a.id = ?1"
         );
         let found = self
@@ -121,6 +122,9 @@ impl Store {
             .query_row(&sql, [id], |r| {
                 let mut a = article_from_row(r)?;
                 a.body = Some(r.get(12)?);
+                // A doc that does not parse (written by a newer tintuc) falls back to `body`.
+                let doc: Option<String> = r.get(13)?;
+                a.doc = doc.and_then(|j| serde_json::from_str(&j).ok());
                 Ok(a)
             })
             .optional()?;

@@ -77,6 +77,7 @@ pub fn notice(n: &Notice, s: &Strings) -> String {
         Notice::Missing => s.missing.into(),
         Notice::BadUrl => s.bad_url.into(),
         Notice::Copied => s.copied.into(),
+        Notice::Saved(path) => format!("{}: {path}", s.saved),
         Notice::OpenedInBrowser => s.opened.into(),
         Notice::NoMatches => s.no_matches.into(),
         Notice::NoLinks => s.no_links.into(),

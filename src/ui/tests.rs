@@ -19,6 +19,7 @@ fn article(id: i64, title: &str, read: bool) -> Article {
         category: Some("Tin tức hoạt động".into()),
         summary: "Dòng dẫn in đậm.".into(),
         body: Some("Dòng dẫn in đậm.\n\nĐoạn thân bài thứ hai về Đảng ủy.\n\nTN".into()),
+        doc: None,
         related: vec![
             Related {
                 title: "Bài liên quan một".into(),

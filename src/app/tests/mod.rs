@@ -19,6 +19,7 @@ pub(super) fn article(id: ArticleId, related: Vec<Related>) -> Article {
         category: None,
         summary: String::new(),
         body: Some(long_body(id)),
+        doc: None,
         related,
         read: false,
         starred: false,

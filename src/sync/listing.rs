@@ -2,7 +2,7 @@
 //! outside the site's menus, and the next page is `rel=next` or a "Trang sau"-style link.
 
 use crate::extract::guard;
-use crate::model::NewArticle;
+use crate::model::{NewArticle, Selectors};
 use crate::text::sanitize_line;
 use scraper::{ElementRef, Html, Selector};
 use std::collections::HashMap;
@@ -52,16 +52,35 @@ pub fn looks_like_html(text: &str) -> bool {
     head.contains("<!doctype html") || head.contains("<html")
 }
 
+/// The generic reading of a listing page (no selectors).
 pub fn parse(text: &str, page_url: &str) -> Listing {
+    parse_with(text, page_url, &Selectors::default())
+}
+
+/// A listing page read with the source's `links` / `next` selectors where it has them (the
+/// selectors were checked when the config was loaded), generic guesses elsewhere.
+pub fn parse_with(text: &str, page_url: &str, selectors: &Selectors) -> Listing {
     let Ok(base) = Url::parse(page_url) else {
         return Listing::default();
     };
     let doc = Html::parse_document(guard::limit(text));
-    let links = candidate_links(&doc, &base);
-    let best = best_shape(&links);
+    let links = match selectors
+        .links
+        .as_deref()
+        .and_then(|s| Selector::parse(s).ok())
+    {
+        Some(sel) => selected_links(&doc, &base, &sel),
+        None => {
+            let links = candidate_links(&doc, &base);
+            let best = best_shape(&links);
+            links
+                .into_iter()
+                .filter(|l| Some(&l.shape) == best.as_ref())
+                .collect()
+        }
+    };
     let items = links
         .into_iter()
-        .filter(|l| Some(&l.shape) == best.as_ref())
         .map(|l| NewArticle {
             guid: l.url.clone(),
             url: l.url,
@@ -69,10 +88,42 @@ pub fn parse(text: &str, page_url: &str) -> Listing {
             ..NewArticle::default()
         })
         .collect();
-    Listing {
-        items,
-        next: next_page(&doc, &base),
-    }
+    let next = match selectors
+        .next
+        .as_deref()
+        .and_then(|s| Selector::parse(s).ok())
+    {
+        Some(sel) => doc
+            .select(&sel)
+            .find_map(|e| e.value().attr("href"))
+            .and_then(|h| resolve_next(&base, h)),
+        None => next_page(&doc, &base),
+    };
+    Listing { items, next }
+}
+
+/// The anchors a `links` selector picks (or the anchors inside what it picks), in page order.
+fn selected_links(doc: &Html, base: &Url, sel: &Selector) -> Vec<Candidate> {
+    let anchors = Selector::parse("a[href]").expect("valid selector");
+    doc.select(sel)
+        .flat_map(|e| {
+            if e.value().name() == "a" {
+                vec![e]
+            } else {
+                e.select(&anchors).collect()
+            }
+        })
+        .filter_map(|a| {
+            let url = base.join(a.value().attr("href")?.trim()).ok()?;
+            let text = sanitize_line(&a.text().collect::<String>());
+            let usable = matches!(url.scheme(), "http" | "https" | "file") && !text.is_empty();
+            usable.then(|| Candidate {
+                shape: String::new(),
+                url: without_fragment(url),
+                text,
+            })
+        })
+        .collect()
 }
 
 /// Keeps the first occurrence of each URL, with the longest title seen for it
@@ -198,6 +249,11 @@ fn next_page(doc: &Html, base: &Url) -> Option<String> {
         })
     };
     let href = by_rel.or_else(by_text)?.value().attr("href")?;
+    resolve_next(base, href)
+}
+
+/// The next page's absolute URL, unless it is this page again or not a web/file URL.
+fn resolve_next(base: &Url, href: &str) -> Option<String> {
     let next = base.join(href.trim()).ok()?;
     (next.as_str() != base.as_str() && matches!(next.scheme(), "http" | "https" | "file"))
         .then(|| next.to_string())
@@ -252,6 +308,25 @@ mod tests {
         assert_eq!(
             parse("<html><body>trống</body></html>", "https://p.vn/").next,
             None
+        );
+    }
+
+    #[test]
+    fn links_and_next_selectors_replace_the_guesses() {
+        let selectors = Selectors {
+            links: Some("div.footer".into()),
+            next: Some("div.paging a:first-child".into()),
+            ..Selectors::default()
+        };
+        let found = parse_with(PAGE, "https://p.vn/tin-tuc/index.html", &selectors);
+        let urls: Vec<&str> = found.items.iter().map(|i| i.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            ["https://p.vn/lien-he/thong-tin-lien-he-ban-bien-tap.html"]
+        );
+        assert_eq!(
+            found.next.as_deref(),
+            Some("https://p.vn/tin-tuc/index.html?page=1")
         );
     }
 

@@ -167,7 +167,7 @@ impl Syncer {
                 Err(_) => {} // not a feed but an HTML page: read it as a listing
             }
         }
-        let mut found = listing::parse(&text, &page.url);
+        let mut found = listing::parse_with(&text, &page.url, &job.selectors);
         let mut seen: HashSet<String> = HashSet::from([page.url.clone()]);
         for _ in 1..self.config.max_pages {
             let Some(next) = found.next.take().filter(|n| seen.insert(n.clone())) else {
@@ -176,7 +176,7 @@ impl Syncer {
             match self.fetch(&next, &Validators::default()) {
                 Ok(Fetched::Body(p)) => {
                     let text = charset::decode(&p.bytes, p.content_type.as_deref());
-                    let more = listing::parse(&text, &p.url);
+                    let more = listing::parse_with(&text, &p.url, &job.selectors);
                     found.items.extend(more.items);
                     found.next = more.next;
                 }

@@ -47,12 +47,14 @@ pub fn sanitize_body(s: &str) -> String {
 /// Folds text for the search index and queries: NFC, then đ/Đ → d/D. The FTS5 tokenizer
 /// (`unicode61 remove_diacritics 2`) removes the other marks, but treats đ as its own letter.
 pub fn fold_for_search(s: &str) -> String {
-    s.nfc()
+    // Decompose, fold, compose: a mark after đ ("đ̣") must compose onto the new d.
+    s.nfd()
         .map(|c| match c {
             'đ' => 'd',
             'Đ' => 'D',
             c => c,
         })
+        .nfc()
         .collect()
 }
 

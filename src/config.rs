@@ -63,6 +63,8 @@ pub struct SyncConfig {
     pub related_depth: u32,
     pub max_pages: u32,
     pub max_items: usize,
+    /// The reader syncs in the background when it starts (not with `--offline`).
+    pub on_start: bool,
     pub images: bool,
     pub user_agent: String,
     /// An extra CA (PEM) to trust besides the system's, e.g. an office's TLS-inspecting proxy.
@@ -81,6 +83,7 @@ impl Default for SyncConfig {
             related_depth: 1,
             max_pages: 3,
             max_items: 1000,
+            on_start: true,
             images: false,
             user_agent: "tintuc/0.1 (terminal news reader)".into(),
             ca_file: None,

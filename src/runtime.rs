@@ -47,6 +47,10 @@ pub fn run(store: Store, config: &Config, offline: bool) -> anyhow::Result<()> {
     let store_tx = store_thread::spawn(store, events_tx.clone());
     spawn_input_thread(events_tx.clone());
     let _ = store_tx.send(StoreRequest::Start);
+    // Online, the reader syncs in the background right away; it never waits for it.
+    if !offline && config.sync.on_start && !config.sources.is_empty() {
+        let _ = events_tx.send(Event::Msg(Msg::Command(Command::SyncNow)));
+    }
     let cx = Context {
         events_tx,
         store_tx,

@@ -201,7 +201,10 @@ fn sync_now_runs_in_the_background_and_fills_the_list() {
     }
     let server = fixture_server();
     let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
-    let env = Env::new(&[("Cổng Hà Lâm", &feed)], "[ui]\nlanguage = \"en\"\n");
+    let env = Env::new(
+        &[("Cổng Hà Lâm", &feed)],
+        "[ui]\nlanguage = \"en\"\n[sync]\non_start = false\n",
+    );
     let shell = format!(
         "NO_PROXY=127.0.0.1 http_proxy= https_proxy= HTTP_PROXY= HTTPS_PROXY= {BIN} --config '{}' --data-dir '{}'; echo EXITED $?; sleep 30",
         env.config().display(),
@@ -357,4 +360,25 @@ fn e_saves_the_open_article_as_a_printable_html_file() {
         "a printable page with its source"
     );
     assert!(!html.contains("<script"), "no scripts");
+}
+
+#[test]
+fn online_the_reader_opens_at_once_and_syncs_in_the_background() {
+    if !tmux_available() {
+        return;
+    }
+    let server = fixture_server();
+    let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
+    let env = Env::new(&[("Cổng Hà Lâm", &feed)], "");
+    let shell = format!(
+        "NO_PROXY=127.0.0.1 http_proxy= https_proxy= HTTP_PROXY= HTTPS_PROXY= {BIN} --config '{}' --data-dir '{}'; sleep 30",
+        env.config().display(),
+        env.data().display()
+    );
+    let tmux = Tmux::start("autosync", (120, 30), &shell);
+    let screen = tmux.wait_for(|s| s.contains("Hội thảo") && s.contains("Đồng bộ lúc"));
+    assert!(
+        screen.contains("Hội thảo") && screen.contains("Đồng bộ lúc"),
+        "no key pressed, the list fills from the background sync:\n{screen}"
+    );
 }

@@ -163,9 +163,7 @@ impl Config {
     pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
         let mut config: Config =
             toml::from_str(text).map_err(|e| invalid_from_toml(&e, text, file))?;
-        let mut keys = default_keys();
-        keys.extend(std::mem::take(&mut config.keys));
-        config.keys = keys;
+        config.keys = merge_keys(std::mem::take(&mut config.keys), text, file)?;
         // Names reach the terminal (status bar, `sources`): no control characters, even from here.
         for s in &mut config.sources {
             s.name = crate::text::sanitize_line(&s.name);
@@ -234,6 +232,42 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// The user's `[keys]` over the defaults: a command the user names gets exactly the user's keys,
+/// and a key the user gives to one command is taken away from whichever default had it. One key
+/// given to two commands in the user's own table is an error naming both.
+fn merge_keys(
+    user: BTreeMap<String, Vec<String>>,
+    text: &str,
+    file: &str,
+) -> Result<BTreeMap<String, Vec<String>>, ConfigError> {
+    // "Enter" and "enter" are one key; single characters keep their case ("g" is not "G").
+    let norm = |k: &str| {
+        if k.chars().count() == 1 {
+            k.to_string()
+        } else {
+            k.to_lowercase()
+        }
+    };
+    let mut owner: BTreeMap<String, &str> = BTreeMap::new();
+    for (command, keys) in &user {
+        for k in keys {
+            if let Some(other) = owner.insert(norm(k), command).filter(|o| o != command) {
+                return Err(ConfigError::Invalid {
+                    file: file.to_string(),
+                    line: line_of_key(text, command),
+                    what: format!("key \"{k}\" is bound to both `{other}` and `{command}`"),
+                });
+            }
+        }
+    }
+    let mut merged = default_keys();
+    for keys in merged.values_mut() {
+        keys.retain(|k| !owner.contains_key(&norm(k)));
+    }
+    merged.extend(user);
+    Ok(merged)
 }
 
 /// Turns a toml/serde error into "file:line: key `k`: message".
@@ -332,6 +366,20 @@ mod tests {
         let c = Config::parse("[keys]\nquit = [\"x\"]\n", "c.toml").unwrap();
         assert_eq!(c.keys["quit"], vec!["x".to_string()]);
         assert_eq!(c.keys["down"], vec!["j".to_string(), "Down".to_string()]);
+    }
+
+    #[test]
+    fn a_key_given_to_another_command_leaves_its_default() {
+        let c = Config::parse("[keys]\nquit = [\"j\"]\n", "c.toml").unwrap();
+        assert_eq!(c.keys["quit"], vec!["j".to_string()]);
+        assert_eq!(c.keys["down"], vec!["Down".to_string()], "j moved to quit");
+        let err = Config::parse("[keys]\nquit = [\"x\"]\nup = [\"X\", \"x\"]\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("`quit`") && err.contains("`up`") && err.contains("\"x\""),
+            "{err}"
+        );
     }
 
     #[test]

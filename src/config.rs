@@ -251,14 +251,27 @@ fn merge_keys(
         }
     };
     let mut owner: BTreeMap<String, &str> = BTreeMap::new();
+    let invalid = |command: &str, what: String| ConfigError::Invalid {
+        file: file.to_string(),
+        line: line_of_key(text, command),
+        what,
+    };
     for (command, keys) in &user {
+        if crate::app::Command::from_name(command).is_none() {
+            return Err(invalid(
+                command,
+                format!("[keys]: unknown command `{command}` (see `?` in the reader for the list)"),
+            ));
+        }
         for k in keys {
+            if crate::app::Key::parse(k).is_none() {
+                return Err(invalid(command, format!("[keys] {command}: unknown key \"{k}\" (a character, or Enter, Esc, Tab, BackTab, Backspace, Up, Down, Left, Right, PageUp, PageDown, Home, End, Space)")));
+            }
             if let Some(other) = owner.insert(norm(k), command).filter(|o| o != command) {
-                return Err(ConfigError::Invalid {
-                    file: file.to_string(),
-                    line: line_of_key(text, command),
-                    what: format!("key \"{k}\" is bound to both `{other}` and `{command}`"),
-                });
+                return Err(invalid(
+                    command,
+                    format!("key \"{k}\" is bound to both `{other}` and `{command}`"),
+                ));
             }
         }
     }
@@ -366,6 +379,24 @@ mod tests {
         let c = Config::parse("[keys]\nquit = [\"x\"]\n", "c.toml").unwrap();
         assert_eq!(c.keys["quit"], vec!["x".to_string()]);
         assert_eq!(c.keys["down"], vec!["j".to_string(), "Down".to_string()]);
+    }
+
+    #[test]
+    fn unknown_commands_and_keys_name_the_line() {
+        let err = Config::parse("[keys]\n\nfly = [\"f\"]\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("c.toml:3:") && err.contains("`fly`"),
+            "{err}"
+        );
+        let err = Config::parse("[keys]\nquit = [\"Hyper\"]\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("c.toml:2:") && err.contains("\"Hyper\""),
+            "{err}"
+        );
     }
 
     #[test]

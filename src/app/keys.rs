@@ -134,7 +134,8 @@ impl Command {
         Command::Quit,
     ];
 
-    fn from_name(name: &str) -> Option<Command> {
+    /// The command a `[keys]` entry names (`open_in_browser` → `OpenInBrowser`).
+    pub fn from_name(name: &str) -> Option<Command> {
         let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name);
         Command::deserialize(de).ok()
     }

@@ -293,3 +293,30 @@ fn requests_to_one_host_are_bounded() {
     assert!((2..=3).contains(&peak), "peak requests in flight: {peak}");
     assert_eq!(titles(&env).len(), 12);
 }
+
+#[test]
+fn the_office_proxy_from_the_environment_is_used() {
+    // The proxy sees absolute-form requests ("GET http://host/path"): answer those.
+    let proxy = RawServer::start(|r: &Request| {
+        if r.path == "http://cong-tinh.invalid/rss" {
+            rss(feed("http://cong-tinh.invalid", &[]))
+        } else {
+            Reply::status(502, &[])
+        }
+    });
+    let env = Env::new(
+        &[("Qua proxy", "http://cong-tinh.invalid/rss")],
+        "[sync]\nfull_text = false\n",
+    );
+    let mut cmd = std::process::Command::new(BIN);
+    cmd.arg("--config")
+        .arg(env.config())
+        .arg("--data-dir")
+        .arg(env.data())
+        .arg("sync");
+    let mut out = run_bounded_with_env(cmd, &[("HTTP_PROXY", &proxy.base), ("NO_PROXY", "")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(proxy.log.count("http://cong-tinh.invalid/rss"), 1);
+    out = env.run(&["sources", "--json"]);
+    assert!(stdout(&out).contains("\"ok\""), "{}", stdout(&out));
+}

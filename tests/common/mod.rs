@@ -95,8 +95,16 @@ impl Env {
     }
 }
 
-/// Runs a command with proxies cleared and a 120 s limit, so a hung run fails instead of blocking CI.
-pub fn run_bounded(mut cmd: Command) -> Output {
+/// Like [`run_bounded`], then sets `vars` (e.g. a proxy) on top.
+pub fn run_bounded_with_env(mut cmd: Command, vars: &[(&str, &str)]) -> Output {
+    clear_proxies(&mut cmd);
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    wait_output(cmd)
+}
+
+fn clear_proxies(cmd: &mut Command) {
     for var in [
         "http_proxy",
         "https_proxy",
@@ -104,10 +112,20 @@ pub fn run_bounded(mut cmd: Command) -> Output {
         "HTTPS_PROXY",
         "ALL_PROXY",
         "all_proxy",
+        "no_proxy",
     ] {
         cmd.env_remove(var);
     }
     cmd.env("NO_PROXY", "127.0.0.1,localhost");
+}
+
+/// Runs a command with proxies cleared and a 120 s limit, so a hung run fails instead of blocking CI.
+pub fn run_bounded(mut cmd: Command) -> Output {
+    clear_proxies(&mut cmd);
+    wait_output(cmd)
+}
+
+fn wait_output(mut cmd: Command) -> Output {
     cmd.stdin(std::process::Stdio::null());
     cmd.stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());

@@ -163,4 +163,19 @@ mod tests {
         let err = Config::parse(&fmt, "c.toml").unwrap_err().to_string();
         assert!(err.starts_with("c.toml:9:") && err.contains("%Q"), "{err}");
     }
+
+    #[test]
+    fn the_readme_examples_parse() {
+        let readme = include_str!("../../README.md");
+        let blocks: Vec<&str> = readme
+            .split("```toml\n")
+            .skip(1)
+            .filter_map(|b| b.split("```").next())
+            .filter(|b| b.contains("kind = \"json\"") || b.contains("kind = \"wordpress\""))
+            .collect();
+        assert_eq!(blocks.len(), 2, "one example of each kind");
+        for b in blocks {
+            Config::parse(b, "README.md").unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
 }

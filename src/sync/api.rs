@@ -1,21 +1,17 @@
 //! API sources (a WordPress REST API, a portal's JSON API read through `[source.json]`): the
-//! page loop they share, and one item's fields → a stored article through the same text
-//! pipeline as pages. What differs per API (URLs, field names) lives in `wordpress` and
-//! `json_api`; every request goes through the Syncer's fetcher and limiter like the others.
+//! page loop they share. What differs per API (URLs, field names) lives in `wordpress` and
+//! `json_api`, one item → article in `api_item`; every request goes through the Syncer's
+//! fetcher and limiter like the others.
 
-use super::feed::html_to_text;
+use super::api_item::api_first;
 use super::http::{FetchError, Fetched, Page};
-use super::pages::web_url;
-use super::{charset, merge, SourceJob, SourceOutcome, SyncEvent, Syncer};
+use super::{charset, SourceJob, SourceOutcome, SyncEvent, Syncer};
 use crate::config::SourceKind;
-use crate::extract;
-use crate::model::{NewArticle, Selectors, Validators};
-use crate::text::{sanitize, sanitize_body, sanitize_line};
+use crate::model::{NewArticle, Validators};
 use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::sync::mpsc::Sender;
-use url::Url;
 
 /// What the cache holds that an API source's sync uses.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +29,17 @@ pub(super) struct ApiPage {
     pub last: bool,
 }
 
+/// How fetching one page of the listing went.
+enum Step {
+    Read(ApiPage, Validators),
+    /// Page 1 answered 304: nothing new since the last sync.
+    NotModified,
+    /// No such page, or past the last one.
+    End,
+    /// A later page failed; it was reported.
+    Failed,
+}
+
 /// What makes one API different from another: its page URLs and how a page reads.
 pub(super) trait ApiListing {
     /// The URL of page `n` (from 1), or `None` when the API has no such page.
@@ -45,27 +52,6 @@ pub(super) trait ApiListing {
         page: &Page,
         events: &Sender<SyncEvent>,
     ) -> Result<ApiPage, String>;
-}
-
-/// An item's fields as an API gives them, before cleaning. Titles and summaries may hold
-/// markup or entities (`&#8220;`); the URL may be relative to the API's.
-#[derive(Debug, Default)]
-pub(super) struct RawItem {
-    pub id: Option<String>,
-    pub url: Option<String>,
-    pub title: Option<String>,
-    pub published: Option<DateTime<FixedOffset>>,
-    pub author: Option<String>,
-    pub category: Option<String>,
-    pub summary: Option<String>,
-    pub body: Option<Body>,
-    pub related: Vec<(String, String)>,
-}
-
-#[derive(Debug)]
-pub(super) enum Body {
-    Html(String),
-    Text(String),
 }
 
 impl Syncer {
@@ -105,44 +91,24 @@ impl Syncer {
         let mut validators = Validators::default();
         let mut page_failed = false;
         for n in 1..=self.config.max_pages.max(1) {
-            let Some(url) = listing.page_url(n) else {
-                break;
-            };
-            let asked = if n == 1 {
-                job.validators.clone()
-            } else {
-                Validators::default()
-            };
-            let page = match self.fetch(&url, &asked) {
-                Ok(Fetched::Body(page)) => page,
-                Ok(Fetched::NotModified) if n == 1 => return Ok(not_modified()),
-                Ok(Fetched::NotModified) => break,
-                // Past the last page WordPress answers 400 and many APIs 404: the end, not a fault.
-                Err(FetchError::Status(400 | 404)) if n > 1 => break,
-                Err(e) if n == 1 => return Err(format!("{url}: {e}")),
-                Err(e) => {
+            let found = match self.api_step(job, listing, n, events)? {
+                Step::Read(found, v) => {
+                    if n == 1 {
+                        validators = v;
+                    }
+                    found
+                }
+                Step::NotModified => return Ok(not_modified()),
+                Step::End => break,
+                Step::Failed => {
                     page_failed = true;
-                    self.report_page(job, &url, e.to_string(), events);
                     continue;
                 }
             };
-            if n == 1 {
-                validators = page.validators.clone();
-            }
-            let found = match listing.read_page(self, job, &page, events) {
-                Ok(found) => found,
-                Err(e) if n == 1 => return Err(format!("{url}: {e}")),
-                Err(e) => {
-                    page_failed = true;
-                    self.report_page(job, &url, e, events);
-                    continue;
-                }
-            };
-            let fresh: Vec<NewArticle> = found
-                .items
-                .into_iter()
+            let room = self.config.max_items.saturating_sub(all.len());
+            let fresh: Vec<NewArticle> = (found.items.into_iter())
                 .filter(|a| seen.insert(a.guid.clone()))
-                .take(self.config.max_items.saturating_sub(all.len()))
+                .take(room)
                 .collect();
             // No new item: the API ignores the page number, or the list is exhausted.
             if fresh.is_empty() {
@@ -164,6 +130,43 @@ impl Syncer {
             validators: Some(validators),
             items: all.len(),
         })
+    }
+
+    /// Fetches and reads page `n`. Failing on page 1 is the source's failure (`Err`); on a
+    /// later page it is reported and the loop goes on.
+    fn api_step(
+        &self,
+        job: &SourceJob,
+        listing: &mut dyn ApiListing,
+        n: u32,
+        events: &Sender<SyncEvent>,
+    ) -> Result<Step, String> {
+        let Some(url) = listing.page_url(n) else {
+            return Ok(Step::End);
+        };
+        let failed = |reason: String| {
+            if n == 1 {
+                return Err(format!("{url}: {reason}"));
+            }
+            self.report_page(job, &url, reason, events);
+            Ok(Step::Failed)
+        };
+        let asked = match n {
+            1 => job.validators.clone(),
+            _ => Validators::default(),
+        };
+        let page = match self.fetch(&url, &asked) {
+            Ok(Fetched::Body(page)) => page,
+            Ok(Fetched::NotModified) if n == 1 => return Ok(Step::NotModified),
+            Ok(Fetched::NotModified) => return Ok(Step::End),
+            // Past the last page WordPress answers 400 and many APIs 404: the end, not a fault.
+            Err(FetchError::Status(400 | 404)) if n > 1 => return Ok(Step::End),
+            Err(e) => return failed(e.to_string()),
+        };
+        match listing.read_page(self, job, &page, events) {
+            Ok(found) => Ok(Step::Read(found, page.validators)),
+            Err(reason) => failed(reason),
+        }
     }
 
     /// Stores items that came with their body at once; the others go the article-page way.
@@ -235,128 +238,4 @@ fn not_modified() -> SourceOutcome {
 pub(super) fn parse_json(page: &Page) -> Result<Value, String> {
     let text = charset::decode(&page.bytes, page.content_type.as_deref());
     serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| format!("not JSON: {e}"))
-}
-
-/// The item as a stored article, every field sanitised; `None` without a usable URL.
-pub(super) fn to_article(raw: RawItem, base: &Url) -> Option<NewArticle> {
-    let url = web_url(base.join(raw.url?.trim()).ok()?.as_str())?;
-    let line = |s: Option<String>| {
-        s.map(|s| sanitize_line(&html_to_text(&s)))
-            .filter(|s| !s.is_empty())
-    };
-    let related = raw
-        .related
-        .into_iter()
-        .filter_map(|(t, u)| Some((line(Some(t))?, web_url(base.join(u.trim()).ok()?.as_str())?)))
-        .collect();
-    let item = NewArticle {
-        guid: line(raw.id).unwrap_or_else(|| url.clone()),
-        url,
-        title: line(raw.title).unwrap_or_default(),
-        author: line(raw.author),
-        published: raw.published,
-        category: line(raw.category),
-        summary: line(raw.summary).unwrap_or_default(),
-        related,
-        ..NewArticle::default()
-    };
-    Some(match raw.body {
-        None => item,
-        Some(Body::Text(text)) => with_body(item, text_paragraphs(&text)),
-        Some(Body::Html(html)) => with_html_body(item, &html, base),
-    })
-}
-
-fn with_body(item: NewArticle, body: String) -> NewArticle {
-    NewArticle {
-        full_text: !body.is_empty(),
-        body,
-        ..item
-    }
-}
-
-/// Plain text from an API: every line break ends a paragraph.
-fn text_paragraphs(text: &str) -> String {
-    sanitize_body(&sanitize(text).lines().collect::<Vec<_>>().join("\n\n"))
-}
-
-/// An HTML body through the page extractor, as if it were the page's article, so it gets the
-/// same structured body (lead, captions, links) and the same cleaning; the API's own fields
-/// win over what the extractor guesses from the text.
-fn with_html_body(item: NewArticle, html: &str, base: &Url) -> NewArticle {
-    let wrapped = format!("<!DOCTYPE html><html><body><article>{html}</article></body></html>");
-    let page = extract::extract_with(&wrapped, base, &Selectors::default());
-    let merged = merge(item.clone(), page, Validators::default());
-    if !merged.full_text {
-        // Too short for the extractor to call it an article: keep its text anyway.
-        return with_body(item, sanitize_body(&html_to_text(html)));
-    }
-    api_first(&item, merged)
-}
-
-/// The API's fields over what a page or the extractor guessed: they are the site's own data.
-fn api_first(api: &NewArticle, merged: NewArticle) -> NewArticle {
-    let or_merged = |own: &String, other: String| match own.is_empty() {
-        true => other,
-        false => own.clone(),
-    };
-    NewArticle {
-        title: or_merged(&api.title, merged.title),
-        summary: or_merged(&api.summary, merged.summary),
-        author: api.author.clone().or(merged.author),
-        published: api.published.or(merged.published),
-        category: api.category.clone().or(merged.category),
-        related: match api.related.is_empty() {
-            true => merged.related,
-            false => api.related.clone(),
-        },
-        ..merged
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_bodies_go_through_the_extractor_and_api_fields_win() {
-        let base = Url::parse("https://p.vn/wp-json/wp/v2/posts").unwrap();
-        let raw = RawItem {
-            id: Some("7".into()),
-            url: Some("/2024/05/le-hoi/".into()),
-            title: Some("&#8220;Đảng ủy&#8221; <em>xã</em>\u{1b}[31m".into()),
-            author: Some("Thu Hằng".into()),
-            body: Some(Body::Html(
-                "<p>Sáng nay, Đảng ủy xã tổ chức lễ hội truyền thống với sự tham gia của đông đảo nhân dân.</p>\
-                 <p>Tác giả: Người khác</p><p>Buổi lễ diễn ra trang trọng, có nhiều hoạt động văn hóa, thể thao.</p>"
-                    .into(),
-            )),
-            ..RawItem::default()
-        };
-        let a = to_article(raw, &base).unwrap();
-        assert_eq!(a.url, "https://p.vn/2024/05/le-hoi/");
-        assert_eq!(a.title, "“Đảng ủy” xã[31m");
-        assert_eq!(a.author.as_deref(), Some("Thu Hằng"));
-        assert!(a.full_text && a.body.contains("truyền thống"), "{a:?}");
-        assert!(a.body.contains("\n\nBuổi lễ"), "{}", a.body);
-    }
-
-    #[test]
-    fn text_bodies_keep_lines_and_items_without_url_are_dropped() {
-        let base = Url::parse("https://p.vn/api").unwrap();
-        let raw = RawItem {
-            url: Some("https://p.vn/a/1".into()),
-            body: Some(Body::Text("Dòng một.\r\nDòng hai.\n\n".into())),
-            ..RawItem::default()
-        };
-        let a = to_article(raw, &base).unwrap();
-        assert_eq!(a.body, "Dòng một.\n\nDòng hai.");
-        assert_eq!(a.guid, "https://p.vn/a/1");
-        assert!(to_article(RawItem::default(), &base).is_none());
-        let js = RawItem {
-            url: Some("javascript:alert(1)".into()),
-            ..RawItem::default()
-        };
-        assert!(to_article(js, &base).is_none());
-    }
 }

@@ -1,7 +1,8 @@
 //! A portal's own JSON API as a source, read through its `[source.json]` mapping: the URL
 //! with `{page}` replaced by 1, 2, …, the item array, and where each field sits in an item.
 
-use super::api::{parse_json, to_article, ApiListing, ApiPage, Body, RawItem};
+use super::api::{parse_json, ApiListing, ApiPage};
+use super::api_item::{to_article, Body, RawItem};
 use super::http::Page;
 use super::jsonpath::JsonPath;
 use super::{SourceJob, SyncEvent, Syncer};

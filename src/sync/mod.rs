@@ -3,6 +3,7 @@
 //! the store and decides what to show.
 
 mod api;
+mod api_item;
 pub mod charset;
 pub mod discover;
 pub mod feed;

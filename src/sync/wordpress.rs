@@ -3,7 +3,8 @@
 //! the newest one cached (`after=`), so a sync with nothing new costs a few bytes.
 //! Authors and categories come as ids; their names are asked once per source and cached.
 
-use super::api::{parse_json, to_article, ApiListing, ApiPage, Body, RawItem};
+use super::api::{parse_json, ApiListing, ApiPage};
+use super::api_item::{to_article, Body, RawItem};
 use super::http::{Fetched, Page};
 use super::{SourceJob, SyncEvent, Syncer};
 use crate::config::SyncConfig;

@@ -4,6 +4,7 @@
 //! without reading a backtrace.
 
 pub mod edit;
+pub mod json_source;
 
 use crate::model::Selectors;
 use serde::Deserialize;
@@ -35,6 +36,10 @@ pub enum ConfigError {
 pub enum SourceKind {
     Feed,
     Html,
+    /// A WordPress site's REST API (`/wp-json/wp/v2/posts`).
+    Wordpress,
+    /// A portal's own JSON API, read through `[source.json]`.
+    Json,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -49,6 +54,9 @@ pub struct SourceConfig {
     /// CSS selectors that replace generic extraction for this source's pages.
     #[serde(default)]
     pub selectors: Selectors,
+    /// `[source.json]`: where the fields sit in a JSON API's items.
+    #[serde(default)]
+    pub json: Option<json_source::JsonMapping>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -212,6 +220,13 @@ impl Config {
                     file: file.to_string(),
                     line: line_of_value(text, e.field, &e.css),
                     what: format!("source \"{}\": {e}", s.name),
+                });
+            }
+            if let Err(e) = json_source::check(s) {
+                return Err(ConfigError::Invalid {
+                    file: file.to_string(),
+                    line: line_of_value(text, e.key, &e.value),
+                    what: format!("source \"{}\": key `{}`: {}", s.name, e.key, e.what),
                 });
             }
             match url::Url::parse(&s.url) {

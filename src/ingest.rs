@@ -5,7 +5,7 @@
 
 use crate::config::{Config, SourceConfig};
 use crate::store::Store;
-use crate::sync::{CacheView, SourceJob, SyncEvent, Syncer};
+use crate::sync::{ApiCache, CacheView, SourceJob, SyncEvent, Syncer};
 use anyhow::bail;
 use std::fs::File;
 use std::path::Path;
@@ -108,6 +108,8 @@ pub fn sync_into(
             url: s.url.clone(),
             kind: s.kind.clone(),
             selectors: s.selectors.clone(),
+            json: s.json.clone(),
+            api: api_cache(store, id, options.refresh)?,
             // A refresh asks for everything again, still conditionally for pages.
             validators: if options.refresh {
                 Default::default()
@@ -145,6 +147,18 @@ pub fn sync_into(
     Ok(summary)
 }
 
+/// What an API source's sync uses from the cache; a refresh asks for every item again.
+fn api_cache(store: &Store, id: i64, refresh: bool) -> anyhow::Result<ApiCache> {
+    Ok(ApiCache {
+        names: store.api_names(id)?,
+        newest: if refresh {
+            None
+        } else {
+            store.newest_published(id)?
+        },
+    })
+}
+
 /// Stores or records one event; returns the line worth reporting and whether it is a failure.
 fn handle(
     store: &mut Store,
@@ -180,6 +194,10 @@ fn handle(
             let line = format!("{source}: {url}: {reason}");
             summary.failures.push(line.clone());
             Some((line, true))
+        }
+        SyncEvent::Names { source, names } => {
+            store.save_api_names(ids[&source], &names)?;
+            None
         }
         SyncEvent::SourceDone { source, result } => {
             Some(source_done(store, ids[&source], &source, result, summary)?)

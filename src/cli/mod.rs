@@ -349,6 +349,7 @@ fn demo(data_dir: Option<&Path>, base: &Config) -> anyhow::Result<i32> {
         kind: None,
         tags: Vec::new(),
         selectors: Default::default(),
+        json: None,
     }];
     eprintln!("demo portal on {}", server.base_url());
     let code = sync(&dir, &config, &[], false, SyncOptions::default())?;

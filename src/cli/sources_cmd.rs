@@ -27,6 +27,10 @@ pub fn add(
             println!("found a feed: {url} ({items} items)");
             (SourceKind::Feed, url, title)
         }
+        Discovery::WordPress { url, title } => {
+            println!("found a WordPress API: {url}: adding it as a wordpress source (full text, authors and categories)");
+            (SourceKind::Wordpress, url, title)
+        }
         Discovery::Listing { url, title, links } => {
             println!("no feed found; {url} lists {links} article links: adding it as an HTML listing source");
             (SourceKind::Html, url, title)
@@ -43,6 +47,7 @@ pub fn add(
         kind: Some(kind),
         tags: Vec::new(),
         selectors: Default::default(),
+        json: None,
     };
     let result = append_sources(config_file, &[source], "`tintuc sources add`")?;
     report(config_file, &result, &[]);

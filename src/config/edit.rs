@@ -86,6 +86,9 @@ fn source_table(s: &SourceConfig) -> String {
     match s.kind {
         Some(SourceKind::Html) => out.push_str("kind = \"html\"\n"),
         Some(SourceKind::Feed) => out.push_str("kind = \"feed\"\n"),
+        Some(SourceKind::Wordpress) => out.push_str("kind = \"wordpress\"\n"),
+        // A [source.json] mapping is written by hand; parsing the result then says so.
+        Some(SourceKind::Json) => out.push_str("kind = \"json\"\n"),
         None => {}
     }
     if !s.tags.is_empty() {
@@ -125,6 +128,7 @@ mod tests {
             kind: None,
             tags: vec!["a \"quoted\" tag".into()],
             selectors: Default::default(),
+            json: None,
         }
     }
 

@@ -3,6 +3,7 @@
 //! Every write is one transaction, so a sync killed at any moment loses nothing committed.
 //! WAL lets readers keep reading while a sync writes.
 
+mod api_cache;
 mod articles;
 mod bundle;
 mod open;

@@ -59,6 +59,16 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE articles ADD COLUMN doc TEXT;
     "#,
+    // 4: names an API source refers to by id (WordPress authors and categories), so a re-sync
+    //    asks the site only for ids it has not named before.
+    r#"
+    CREATE TABLE api_names (
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (source_id, key)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -58,5 +58,6 @@ fn source(name: Option<&str>, url: String, tags: Vec<String>) -> SourceConfig {
         kind: None,
         tags: clean,
         selectors: Default::default(),
+        json: None,
     }
 }

@@ -3,7 +3,7 @@
 //! listing source. New ways to read a site (a site API, say) become new [`Discovery`] variants.
 
 use super::http::{Fetched, Fetcher, Page};
-use super::{charset, feed, listing};
+use super::{charset, feed, listing, wp_discover};
 use crate::extract::guard;
 use crate::model::Validators;
 use crate::text::sanitize_line;
@@ -27,6 +27,8 @@ pub enum Discovery {
         title: Option<String>,
         items: usize,
     },
+    /// A WordPress REST API root (`kind = "wordpress"`).
+    WordPress { url: String, title: Option<String> },
     /// No feed: a page whose article links tintuc reads as a listing (`kind = "html"`).
     Listing {
         url: String,
@@ -38,12 +40,19 @@ pub enum Discovery {
 /// Fetches `url` (and the feeds it announces) and says what it is; `Err` names the URL and why.
 pub fn discover(fetcher: &Fetcher, url: &str) -> Result<Discovery, String> {
     let page = fetch(fetcher, url)?;
+    if let Some(api) = wp_discover::api_root(&page) {
+        return Ok(api);
+    }
     let text = charset::decode(&page.bytes, page.content_type.as_deref());
     if !listing::looks_like_html(&text) {
         return match feed::parse_titled(&text, &page.url) {
             Ok((title, items)) => Ok(feed_found(page.url, title, items.len())),
             Err(e) => Err(format!("{url}: neither a web page nor a feed ({e})")),
         };
+    }
+    let announced = wp_discover::announced_api(&text, &page.url);
+    if let Some(api) = announced.and_then(|root| wp_discover::api_at(fetcher, &root)) {
+        return Ok(with_page_title(api, &text));
     }
     for candidate in announced_feeds(&text, &page.url) {
         let Ok(found) = fetch(fetcher, &candidate) else {
@@ -53,6 +62,11 @@ pub fn discover(fetcher: &Fetcher, url: &str) -> Result<Discovery, String> {
         if let Ok((title, items)) = feed::parse_titled(&text, &found.url) {
             return Ok(feed_found(found.url, title, items.len()));
         }
+    }
+    // A WordPress site that does not announce its API may still answer at /wp-json/.
+    let root = wp_discover::root_of_site(&page.url);
+    if let Some(api) = root.and_then(|root| wp_discover::api_at(fetcher, &root)) {
+        return Ok(with_page_title(api, &text));
     }
     let links = listing::dedupe(listing::parse(&text, &page.url).items).len();
     if links == 0 {
@@ -65,6 +79,17 @@ pub fn discover(fetcher: &Fetcher, url: &str) -> Result<Discovery, String> {
         url: page.url,
         links,
     })
+}
+
+/// The API's own site name, else the page's title.
+fn with_page_title(found: Discovery, html: &str) -> Discovery {
+    match found {
+        Discovery::WordPress { url, title } => Discovery::WordPress {
+            title: title.or_else(|| page_title(html)),
+            url,
+        },
+        other => other,
+    }
 }
 
 fn feed_found(url: String, title: Option<String>, items: usize) -> Discovery {

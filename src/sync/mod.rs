@@ -2,13 +2,19 @@
 //! it, and hand batches to the caller as events. No SQL and no UI state here: the caller owns
 //! the store and decides what to show.
 
+mod api;
+mod api_item;
 pub mod charset;
 pub mod discover;
 pub mod feed;
 pub mod http;
+mod json_api;
+pub mod jsonpath;
 pub mod limits;
 pub mod listing;
 mod pages;
+pub mod wordpress;
+mod wp_discover;
 
 use crate::config::{SourceKind, SyncConfig};
 use crate::model::{NewArticle, Selectors, Validators};
@@ -17,6 +23,7 @@ use limits::{parallel_map, RequestLimiter};
 use std::collections::{HashMap, HashSet};
 use std::sync::mpsc::Sender;
 
+pub use api::ApiCache;
 pub use pages::merge;
 
 /// One source to sync, with what the cache knows about it.
@@ -28,6 +35,10 @@ pub struct SourceJob {
     pub validators: Validators,
     /// The source's `[source.selectors]` (all `None`: generic extraction).
     pub selectors: Selectors,
+    /// `[source.json]` of a JSON API source.
+    pub json: Option<crate::config::json_source::JsonMapping>,
+    /// What an API source uses from the cache (resolved names, newest date).
+    pub api: ApiCache,
 }
 
 /// What sync reports while it runs, in order per source.
@@ -45,6 +56,11 @@ pub enum SyncEvent {
         url: String,
         reason: String,
         prefetch: bool,
+    },
+    /// Names an API source resolved (key → name), cached for its next sync.
+    Names {
+        source: String,
+        names: Vec<(String, String)>,
     },
     /// The source is finished: `Err` names the URL and the reason it failed.
     SourceDone {
@@ -129,6 +145,9 @@ impl Syncer {
         job: &SourceJob,
         events: &Sender<SyncEvent>,
     ) -> Result<SourceOutcome, String> {
+        if let Some(outcome) = self.sync_api_source(job, events) {
+            return outcome;
+        }
         let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", job.url);
         let page = match self
             .fetch(&job.url, &job.validators)

@@ -165,6 +165,7 @@ pub fn stderr(out: &Output) -> String {
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+pub mod api_portal;
 pub mod raw_server;
 
 /// Waits for `child` at most `limit`, killing it (and failing the test) past that.

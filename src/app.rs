@@ -6,16 +6,19 @@
 //! - [`search`]: the `/` line, results as you type, matches in the reader (n/N).
 //! - [`sidebar`]: the related sidebar: the page's own list, then similar cached articles.
 //! - [`status`]: sync progress and outcome, overlays (help, links), URLs to open or copy.
+//! - [`window`]: the list as a window of rows over the whole cache, paged from the store.
 
 mod keys;
 mod nav;
 mod search;
 mod sidebar;
 mod status;
+mod window;
 
 pub use keys::{Command, Key, Keymap};
 pub use sidebar::{sidebar, SidebarEntry};
 pub use status::{is_web_url, SyncOutcome, SyncProgress, SyncState};
+pub use window::{ListPage, ListQuery, ListWindow, WINDOW};
 
 use crate::doc::{Doc, Match};
 use crate::model::{Article, ArticleId};
@@ -98,6 +101,7 @@ pub enum Notice {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Requests {
     last: u64,
+    pub list: u64,
     pub article: u64,
     pub similar: u64,
     pub search: u64,
@@ -113,8 +117,11 @@ impl Requests {
 /// Everything the screen shows. `ui::render` reads it; only `update` changes it.
 #[derive(Debug, Clone, Default)]
 pub struct AppState {
-    /// The list pane's rows (no bodies): newest first, or search results best first.
+    /// The loaded rows of the list pane (no bodies): newest first, or search results best
+    /// first. They are rows `list.offset..` of the whole list (see [`window`]).
     pub articles: Vec<Article>,
+    pub list: ListWindow,
+    /// The selected row, counted from the top of the whole list.
     pub selected: usize,
     pub focus: Focus,
     /// The article in the reader pane, with its body.
@@ -175,8 +182,8 @@ pub enum Msg {
     Command(Command),
     /// A key typed while the search line is being edited.
     Input(Key),
-    /// The list was (re)loaded from the store.
-    ListLoaded(Vec<Article>),
+    /// Rows of the list (a window of it) from the store.
+    ListLoaded(ListPage),
     /// Reply to `Effect::LoadArticle`; `None` when the id is not in the cache.
     ArticleLoaded {
         request: u64,
@@ -208,7 +215,7 @@ pub enum Msg {
 /// Work `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    LoadList(ListView),
+    LoadList(ListQuery),
     LoadArticle {
         request: u64,
         id: ArticleId,
@@ -245,12 +252,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Command(c) => command(state, c),
         Msg::Input(k) => search::input(state, k),
-        Msg::ListLoaded(list) => {
-            if !state.search.active {
-                nav::replace_list(state, list);
-            }
-            Vec::new()
-        }
+        Msg::ListLoaded(page) => window::loaded(state, page),
         Msg::ArticleLoaded { request, article } => nav::article_loaded(state, request, article),
         Msg::SimilarLoaded { request, articles } => {
             if request == state.requests.similar {
@@ -306,9 +308,9 @@ fn command(state: &mut AppState, c: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Unread articles among the rows of the list.
+/// Unread articles in the whole list (counted by the store, kept up to date here).
 pub fn unread_count(state: &AppState) -> usize {
-    state.articles.iter().filter(|a| !a.read).count()
+    state.list.unread
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Moving in the focused pane, opening articles (list, sidebar, history), reader scrolling
 //! (kept per article) and the read/starred toggles.
 
-use super::{sidebar, AppState, Command, Effect, Focus, ListView, Notice};
+use super::{sidebar, window, AppState, Command, Effect, Focus, ListView, Notice};
 use crate::doc;
 use crate::model::{Article, ArticleId};
 
@@ -10,12 +10,12 @@ const FALLBACK_WIDTH: u16 = 80;
 
 pub(super) fn command(state: &mut AppState, c: Command) -> Vec<Effect> {
     match c {
-        Command::Down => move_by(state, 1),
-        Command::Up => move_by(state, -1),
-        Command::PageDown => page(state, 1),
-        Command::PageUp => page(state, -1),
-        Command::First => move_by(state, i64::MIN / 2),
-        Command::Last => move_by(state, i64::MAX / 2),
+        Command::Down => return move_by(state, 1),
+        Command::Up => return move_by(state, -1),
+        Command::PageDown => return page(state, 1),
+        Command::PageUp => return page(state, -1),
+        Command::First => return move_by(state, i64::MIN / 2),
+        Command::Last => return move_by(state, i64::MAX / 2),
         Command::Open => return open_selected(state),
         Command::OpenRelated(n) => return open_related(state, n),
         Command::Back => return back(state),
@@ -26,32 +26,35 @@ pub(super) fn command(state: &mut AppState, c: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn replace_list(state: &mut AppState, list: Vec<Article>) {
-    state.articles = list;
-    state.selected = state.selected.min(state.articles.len().saturating_sub(1));
-}
-
 fn clamp(pos: usize, delta: i64, len: usize) -> usize {
     (pos as i64)
         .saturating_add(delta)
         .clamp(0, len.saturating_sub(1) as i64) as usize
 }
 
-fn move_by(state: &mut AppState, delta: i64) {
+/// Moves in the focused pane; in the list, asks for more rows when nearing the loaded ones' edge.
+fn move_by(state: &mut AppState, delta: i64) -> Vec<Effect> {
     match state.focus {
-        Focus::List => state.selected = clamp(state.selected, delta, state.articles.len()),
+        Focus::List => {
+            state.selected = clamp(state.selected, delta, state.list.total);
+            return window::follow(state);
+        }
         Focus::Related => {
             let len = sidebar(state).len();
             state.related_selected = clamp(state.related_selected, delta, len);
         }
         Focus::Reader => scroll_by(state, delta),
     }
+    Vec::new()
 }
 
-fn page(state: &mut AppState, direction: i64) {
+fn page(state: &mut AppState, direction: i64) -> Vec<Effect> {
     let step = i64::from(state.page_height.saturating_sub(2).max(1));
     match state.focus {
-        Focus::Reader => scroll_by(state, direction * step),
+        Focus::Reader => {
+            scroll_by(state, direction * step);
+            Vec::new()
+        }
         _ => move_by(state, direction * step),
     }
 }
@@ -92,7 +95,7 @@ pub(super) fn open_id(state: &mut AppState, id: ArticleId, remember: bool) -> Ve
 fn open_selected(state: &mut AppState) -> Vec<Effect> {
     match state.focus {
         Focus::Related => open_related(state, state.related_selected + 1),
-        _ => match state.articles.get(state.selected) {
+        _ => match state.selected_row() {
             Some(a) => open_id(state, a.id, true),
             None => Vec::new(),
         },
@@ -140,6 +143,7 @@ pub(super) fn article_loaded(
     let mut effects = Vec::new();
     if !article.read {
         article.read = true;
+        window::read_changed(state, true);
         effects.push(Effect::SetRead {
             id: article.id,
             read: true,
@@ -147,7 +151,7 @@ pub(super) fn article_loaded(
     }
     if let Some(pos) = state.articles.iter().position(|a| a.id == article.id) {
         state.articles[pos].read = true;
-        state.selected = pos;
+        state.selected = state.list.offset + pos;
     }
     let id = article.id;
     state.related_selected = 0;
@@ -199,7 +203,7 @@ pub(super) fn toggle_view(
     state.search = super::Search::default();
     state.matches.clear();
     state.selected = 0;
-    vec![Effect::LoadList(state.view)]
+    window::reload(state)
 }
 
 /// Toggles read (or starred) on the open article when the reader or sidebar has focus,
@@ -207,7 +211,7 @@ pub(super) fn toggle_view(
 fn toggle(state: &mut AppState, star: bool) -> Vec<Effect> {
     let id = match (&state.open, state.focus) {
         (Some(a), Focus::Reader | Focus::Related) => a.id,
-        _ => match state.articles.get(state.selected) {
+        _ => match state.selected_row() {
             Some(row) => row.id,
             None => return Vec::new(),
         },
@@ -220,6 +224,9 @@ fn toggle(state: &mut AppState, star: bool) -> Vec<Effect> {
         .map(|a| if star { a.starred } else { a.read })
         .unwrap_or(false);
     let value = !current;
+    if !star {
+        window::read_changed(state, value);
+    }
     for a in state.open.iter_mut().chain(&mut state.articles) {
         if a.id == id {
             *(if star { &mut a.starred } else { &mut a.read }) = value;

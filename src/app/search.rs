@@ -1,7 +1,7 @@
 //! The `/` line: results as you type (the store searches; stale replies are dropped), Enter
 //! keeps them, Esc clears them; n/N jump between the matches in the reader.
 
-use super::{nav, AppState, Command, Effect, Focus, Key, Notice};
+use super::{nav, window, AppState, Command, Effect, Focus, Key, Notice};
 use crate::doc::find_matches;
 use crate::model::Article;
 
@@ -46,7 +46,7 @@ fn ask(state: &mut AppState) -> Vec<Effect> {
     let query = state.search.query.trim().to_string();
     state.requests.search = state.requests.next();
     if query.is_empty() {
-        return vec![Effect::LoadList(state.view)];
+        return window::reload(state);
     }
     vec![Effect::Search {
         request: state.requests.search,
@@ -60,13 +60,12 @@ fn clear(state: &mut AppState) -> Vec<Effect> {
     state.matches.clear();
     state.match_cursor = None;
     state.selected = 0;
-    vec![Effect::LoadList(state.view)]
+    window::reload(state)
 }
 
 pub(super) fn results(state: &mut AppState, request: u64, articles: Vec<Article>) -> Vec<Effect> {
     if request == state.requests.search && state.search.active {
-        state.articles = articles;
-        state.selected = 0;
+        window::show_results(state, articles);
     }
     Vec::new()
 }

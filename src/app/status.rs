@@ -81,7 +81,7 @@ pub(super) fn reload_shown(state: &mut AppState) -> Vec<Effect> {
             query: state.search.query.trim().to_string(),
         }];
     }
-    vec![Effect::LoadList(state.view)]
+    super::window::reload(state)
 }
 
 /// Keys while an overlay is up: it scrolls or picks; anything else closes it.
@@ -142,7 +142,7 @@ fn target_url(state: &AppState) -> Option<String> {
     }
     match (&state.open, state.focus) {
         (Some(a), Focus::Reader | Focus::Related) => Some(a.url.clone()),
-        _ => state.articles.get(state.selected).map(|a| a.url.clone()),
+        _ => state.selected_row().map(|a| a.url.clone()),
     }
 }
 

@@ -1,6 +1,6 @@
-//! A small HTTP/1.1 server on 127.0.0.1 for the demo portal and the tests: fixed routes,
-//! ETag/If-None-Match (304), byte and request counters. One thread per connection,
-//! `Connection: close`, every read and wait bounded.
+//! A small HTTP/1.1 server on 127.0.0.1 for the demo portal, the tests and the benchmark:
+//! fixed routes or a handler that makes pages on demand, ETag/If-None-Match (304), byte and
+//! request counters. One thread per connection, `Connection: close`, every read and wait bounded.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -34,6 +34,9 @@ pub struct Stats {
     pub not_modified: AtomicU64,
 }
 
+/// Answers a request path; `None` is a 404. Shared by every connection thread.
+pub type Handler = Box<dyn Fn(&str) -> Option<Route> + Send + Sync>;
+
 pub struct Server {
     base: String,
     stop: Arc<AtomicBool>,
@@ -45,23 +48,31 @@ impl Server {
     /// Binds a free port on 127.0.0.1 and serves `routes`. The text `{base}` in any body is
     /// replaced by the server's origin (e.g. `http://127.0.0.1:41234`).
     pub fn start(routes: HashMap<String, Route>) -> std::io::Result<Server> {
+        Server::start_with(|base| {
+            let routes: HashMap<String, Route> = routes
+                .into_iter()
+                .map(|(path, mut r)| {
+                    if let Ok(text) = std::str::from_utf8(&r.body) {
+                        r.body = text.replace("{base}", base).into_bytes();
+                    }
+                    (path, r)
+                })
+                .collect();
+            Box::new(move |path| routes.get(path).cloned())
+        })
+    }
+
+    /// Binds a free port on 127.0.0.1 and answers with the handler `make` builds from the
+    /// server's origin (pages too many to hold in memory are made per request).
+    pub fn start_with(make: impl FnOnce(&str) -> Handler) -> std::io::Result<Server> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let base = format!("http://{}", listener.local_addr()?);
-        let routes: HashMap<String, Route> = routes
-            .into_iter()
-            .map(|(path, mut r)| {
-                if let Ok(text) = std::str::from_utf8(&r.body) {
-                    r.body = text.replace("{base}", &base).into_bytes();
-                }
-                (path, r)
-            })
-            .collect();
+        let handler: Arc<Handler> = Arc::new(make(&base));
         let stop = Arc::new(AtomicBool::new(false));
         let stats = Arc::new(Stats::default());
-        let routes = Arc::new(routes);
         let thread = {
             let (stop, stats) = (stop.clone(), stats.clone());
-            std::thread::spawn(move || accept_loop(listener, routes, stop, stats))
+            std::thread::spawn(move || accept_loop(listener, handler, stop, stats))
         };
         Ok(Server {
             base,
@@ -94,7 +105,7 @@ impl Drop for Server {
 
 fn accept_loop(
     listener: TcpListener,
-    routes: Arc<HashMap<String, Route>>,
+    handler: Arc<Handler>,
     stop: Arc<AtomicBool>,
     stats: Arc<Stats>,
 ) {
@@ -103,14 +114,14 @@ fn accept_loop(
             break;
         }
         let Ok(stream) = stream else { continue };
-        let (routes, stats) = (routes.clone(), stats.clone());
+        let (handler, stats) = (handler.clone(), stats.clone());
         std::thread::spawn(move || {
-            let _ = serve(stream, &routes, &stats);
+            let _ = serve(stream, &handler, &stats);
         });
     }
 }
 
-fn serve(stream: TcpStream, routes: &HashMap<String, Route>, stats: &Stats) -> std::io::Result<()> {
+fn serve(stream: TcpStream, handler: &Handler, stats: &Stats) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(5)))?;
     stream.set_write_timeout(Some(Duration::from_secs(5)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -134,7 +145,12 @@ fn serve(stream: TcpStream, routes: &HashMap<String, Route>, stats: &Stats) -> s
         }
     }
     stats.requests.fetch_add(1, Ordering::SeqCst);
-    respond(stream, routes.get(&path), if_none_match.as_deref(), stats)
+    respond(
+        stream,
+        handler(&path).as_ref(),
+        if_none_match.as_deref(),
+        stats,
+    )
 }
 
 fn respond(

@@ -2,7 +2,7 @@
 //! articles, searches and read/star writes, each answered as a `Msg` tagged as it was asked.
 
 use super::Event;
-use crate::app::{Effect, ListView, Msg};
+use crate::app::{Effect, ListPage, ListQuery, ListView, Msg, WINDOW};
 use crate::store::{ListFilter, Store, StoreError};
 use std::collections::VecDeque;
 use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
@@ -15,13 +15,20 @@ const SEARCH_LIMIT: usize = 200;
 const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub enum StoreRequest {
-    /// At start: the list and the last sync time.
+    /// At start: the first window of the list, its counts, and the last sync time.
     Start,
     Effect(Effect),
 }
 
-fn is_search(r: &StoreRequest) -> bool {
-    matches!(r, StoreRequest::Effect(Effect::Search { .. }))
+/// Requests whose reply a newer one of the same kind makes useless (searches while typing,
+/// list windows while moving fast).
+fn superseded(r: &StoreRequest, queue: &VecDeque<StoreRequest>) -> bool {
+    let kind = |r: &StoreRequest| match r {
+        StoreRequest::Effect(Effect::Search { .. }) => 1,
+        StoreRequest::Effect(Effect::LoadList(_)) => 2,
+        _ => 0,
+    };
+    kind(r) != 0 && queue.iter().any(|q| kind(q) == kind(r))
 }
 
 pub fn spawn(store: Store, events: Sender<Event>) -> Sender<StoreRequest> {
@@ -51,8 +58,8 @@ pub fn spawn(store: Store, events: Sender<Event>) -> Sender<StoreRequest> {
             let Some(request) = queue.pop_front() else {
                 continue;
             };
-            // Typing fast queues a search per key; only the newest one's reply is kept anyway.
-            if is_search(&request) && queue.iter().any(is_search) {
+            // Only the newest one's reply is kept anyway.
+            if superseded(&request, &queue) {
                 continue;
             }
             let replies =
@@ -101,27 +108,38 @@ fn save_document(store: &Store, id: crate::model::ArticleId) -> Result<Msg, Stor
     )
 }
 
-fn list(store: &Store, view: ListView) -> Result<Msg, StoreError> {
+/// A window of the list with the view's counts; never the whole list.
+fn list(store: &Store, q: ListQuery) -> Result<Msg, StoreError> {
     let filter = ListFilter {
-        unread_only: view.unread_only,
-        starred_only: view.starred_only,
+        unread_only: q.view.unread_only,
+        starred_only: q.view.starred_only,
         ..ListFilter::default()
     };
-    Ok(Msg::ListLoaded(store.list(&filter)?))
+    let counts = store.list_counts(&filter)?;
+    Ok(Msg::ListLoaded(ListPage {
+        request: q.request,
+        offset: q.offset,
+        total: counts.total as usize,
+        unread: counts.unread as usize,
+        rows: store.list_window(&filter, q.offset, q.limit)?,
+    }))
 }
 
 fn serve(store: &Store, request: StoreRequest) -> Result<Vec<Msg>, StoreError> {
     let effect = match request {
         StoreRequest::Start => {
-            return Ok(vec![
-                list(store, ListView::default())?,
-                Msg::LastSync(store.last_sync()?),
-            ])
+            let first = ListQuery {
+                request: 0,
+                view: ListView::default(),
+                offset: 0,
+                limit: WINDOW,
+            };
+            return Ok(vec![list(store, first)?, Msg::LastSync(store.last_sync()?)]);
         }
         StoreRequest::Effect(e) => e,
     };
     let reply = match effect {
-        Effect::LoadList(view) => list(store, view)?,
+        Effect::LoadList(query) => list(store, query)?,
         Effect::LoadArticle { request, id } => Msg::ArticleLoaded {
             request,
             article: store.article(id)?.map(Box::new),
@@ -132,7 +150,7 @@ fn serve(store: &Store, request: StoreRequest) -> Result<Vec<Msg>, StoreError> {
         },
         Effect::Search { request, query } => Msg::SearchResults {
             request,
-            articles: store.search(&query, SEARCH_LIMIT)?,
+            articles: store.search_rows(&query, SEARCH_LIMIT)?,
         },
         Effect::SetRead { id, read } => return store.set_read(id, read).map(|_| Vec::new()),
         Effect::SetStarred { id, starred } => {

@@ -11,11 +11,13 @@ mod retention;
 mod schema;
 mod search;
 mod similar;
+mod window;
 
 pub use articles::ListFilter;
 pub use bundle::{ExportFilter, MergeReport};
 pub use retention::PruneReport;
 pub use schema::SCHEMA_VERSION;
+pub use window::ListCounts;
 
 use crate::model::{SourceStatus, Validators};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -209,6 +211,9 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod plan_tests;
 
 #[cfg(test)]
 mod offline_tests;

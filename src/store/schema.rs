@@ -69,6 +69,15 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (source_id, key)
     ) WITHOUT ROWID;
     "#,
+    // 5: indexes for a cache of 100,000 articles. The list window skips rows inside its index
+    // (read/starred/source are in it, so OFFSET never touches the table, and counts read it
+    // alone); sync's look-up of fetched pages reads only the rows that have a page.
+    r#"
+    DROP INDEX articles_newest;
+    CREATE INDEX articles_list ON articles(published_ts DESC, id DESC, read, starred, source_id);
+    CREATE INDEX articles_pages ON articles(url, page_etag, page_last_modified)
+        WHERE full_text = 1;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -1,4 +1,5 @@
-//! The article list, with the search line on top while a search is shown.
+//! The article list, with the search line on top while a search is shown. Only the rows on
+//! screen are drawn (the list may have 100,000); a row not loaded yet shows as a dim dot.
 
 use super::{pane, Strings, View};
 use crate::app::{AppState, Focus};
@@ -21,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, view: &View, s: &St
     } else {
         inner
     };
-    if state.articles.is_empty() {
+    if state.list.total == 0 {
         let text = if state.search.active {
             s.no_results
         } else {
@@ -30,13 +31,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, view: &View, s: &St
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), rows);
         return;
     }
-    let items: Vec<ListItem> = state.articles.iter().map(|a| row(a, view)).collect();
+    // The selected row is the last one on screen once it is past the first screenful.
+    let height = usize::from(rows.height).max(1);
+    let first = state.selected.saturating_sub(height - 1);
+    let last = (first + height).min(state.list.total);
+    let items: Vec<ListItem> = (first..last)
+        .map(|i| match state.row(i) {
+            Some(a) => row(a, view),
+            None => ListItem::new(Span::styled("·", Style::default().fg(view.theme.dim))),
+        })
+        .collect();
     let list = List::new(items).highlight_style(
         Style::default()
             .bg(view.theme.selected_bg)
             .fg(view.theme.selected_fg),
     );
-    let mut list_state = ListState::default().with_selected(Some(state.selected));
+    let mut list_state = ListState::default().with_selected(Some(state.selected - first));
     frame.render_stateful_widget(list, rows, &mut list_state);
 }
 

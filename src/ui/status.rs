@@ -23,12 +23,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, view: &View, s: &St
     let source = state
         .open
         .as_ref()
-        .or(state.articles.get(state.selected))
+        .or(state.selected_row())
         .map_or("tintuc", |a| a.source.as_str());
-    let position = (state.selected + 1).min(state.articles.len());
+    let position = (state.selected + 1).min(state.list.total);
     let mut text = format!(
         " {source} │ {position}/{} │ {} {} │ ",
-        state.articles.len(),
+        state.list.total,
         unread_count(state),
         s.unread
     );

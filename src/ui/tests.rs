@@ -2,7 +2,7 @@
 //! overlay, the Vietnamese date, dimmed uncached entries, search and status.
 
 use super::*;
-use crate::app::{update, Command, Effect, Key, Msg, Notice, SyncProgress};
+use crate::app::{update, Command, Effect, Key, ListPage, Msg, Notice, SyncProgress};
 use crate::model::{Article, Related};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -81,10 +81,10 @@ fn opened_state() -> AppState {
     let mut s = AppState::default();
     update(
         &mut s,
-        Msg::ListLoaded(vec![
+        Msg::ListLoaded(ListPage::whole(vec![
             article(1, "Hội nghị tổng kết", false),
             article(2, "Bài liên quan một", true),
-        ]),
+        ])),
     );
     let effects = update(&mut s, Msg::Command(Command::Open));
     let Effect::LoadArticle { request, .. } = effects[0] else {

@@ -213,6 +213,29 @@ pub fn is_negative(ids: &str) -> bool {
     neg && !POSITIVE.iter().any(|w| ids.contains(w))
 }
 
+/// Class/id words of reader comment sections and comment widgets.
+const COMMENT_WORDS: &[&str] = &["comment", "disqus", "respond", "replies", "reply"];
+/// Words that make a comment token a page state ("comments-open" on the
+/// article's wrapper), not the comment section itself.
+/// "commentary" is an opinion piece.
+const COMMENT_STATES: &[&str] = &[
+    "open",
+    "closed",
+    "has-",
+    "allow",
+    "enabled",
+    "disabled",
+    "commentary",
+];
+
+/// Whether a class/id list names a comment section. Token by token, so a
+/// state class on the article's wrapper does not count.
+pub fn is_comment(ids: &str) -> bool {
+    ids.split_whitespace().any(|t| {
+        COMMENT_WORDS.iter().any(|w| t.contains(w)) && !COMMENT_STATES.iter().any(|s| t.contains(s))
+    })
+}
+
 pub fn is_bold_style(style: &str) -> bool {
     let s: String = style
         .to_ascii_lowercase()

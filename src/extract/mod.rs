@@ -28,7 +28,9 @@ mod months;
 mod norm;
 mod related;
 pub mod select;
+mod teaser;
 mod title;
+mod walk;
 
 use chrono::{DateTime, FixedOffset};
 use scraper::Html;
@@ -110,7 +112,8 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
     for &i in crumb_blocks.chain(&related.blocks).chain(&visible.lines) {
         skip[i] = true;
     }
-    let furn = content::furniture(&page);
+    let mut furn = content::furniture(&page);
+    teaser::mark(&page, &mut furn);
     let pick = content::choose(&page, &skip, &furn);
     let body_start = page.elems[pick.elem].start;
     let mut title = title::choose(&page, &head, body_start, &skip);

@@ -234,15 +234,6 @@ pub fn lead(page: &Page, kept: &[usize], pick: Pick, after: Option<usize>) -> Op
         .find(|&i| is_lead(i) && !is_boiler(&page.blocks[i], pick.trust))
 }
 
-/// Published-date fallback: a bare date line near the title or inside the
-/// container (never the page-top "today" line far above the article).
-pub fn date_near(page: &Page, pick: Pick, title: Option<usize>) -> Option<usize> {
-    let el = &page.elems[pick.elem];
-    let from = title.map_or(el.start, |t| t + 1);
-    let to = (from + 6).min(el.end.max(from));
-    (from..to).find(|&i| is_date_line(&page.blocks[i].text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::blocks::flatten;

@@ -12,6 +12,8 @@ pub const CAPTION: u8 = 1;
 pub const LEAD: u8 = 2;
 pub const TITLE: u8 = 4;
 pub const CRUMB: u8 = 8;
+/// A date or time element ("post-date", "meta-time", "datum").
+pub const DATE: u8 = 16;
 
 /// The structural role of a block element, for the reader's structured body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -189,6 +191,9 @@ pub fn hints_of(name: &str, ids: &str) -> u8 {
         "sapo", "lead", "summary", "intro", "chapeau", "tomtat", "tom-tat",
     ]) {
         h |= LEAD;
+    }
+    if has(&["date", "time", "datum", "publish", "ngay-dang", "ngaydang"]) {
+        h |= DATE;
     }
     if has(&["title", "tieude", "tieu-de", "headline"]) {
         h |= TITLE;

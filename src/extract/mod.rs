@@ -18,6 +18,7 @@
 mod blocks;
 mod breadcrumb;
 mod content;
+mod dateline;
 mod dates;
 pub mod doc;
 pub mod guard;
@@ -140,7 +141,7 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
         .published
         .or(head.published)
         .or(visible.updated)
-        .or_else(|| date_line(&page, pick, title.block))
+        .or_else(|| dateline::find(&page, pick, title.block))
         .or_else(|| url_date(base));
     let summary = lead
         .map(|i| page.blocks[i].text.clone())
@@ -171,15 +172,6 @@ fn mark_title(page: &blocks::Page, title: &title::Title, skip: &mut [bool]) {
             }
         }
     }
-}
-
-fn date_line(
-    page: &blocks::Page,
-    pick: content::Pick,
-    title: Option<usize>,
-) -> Option<DateTime<FixedOffset>> {
-    let i = content::date_near(page, pick, title)?;
-    dates::find_date(&page.blocks[i].text).map(|f| f.at)
 }
 
 /// A date in the article's URL (`/2020/01/05/`), at midnight Vietnam time.

@@ -192,6 +192,11 @@ pub fn wcxb(dir: &Path) -> Option<Report> {
         let g = &gt["ground_truth"];
         let text = got.as_ref().map_or(String::new(), full_text);
         r.bow.push(score::bow_score(s(g, "main_content"), &text));
+        if std::env::var_os("EVAL_VERBOSE").is_some() {
+            let p = r.bow.last().copied().unwrap_or_default();
+            let (pr, rc) = (p.precision.unwrap_or(0.0), p.recall.unwrap_or(0.0));
+            eprintln!("wcxb {id} P={pr:.3} R={rc:.3}");
+        }
         r.shingle
             .push(score::shingle_score(s(g, "main_content"), &text));
         r.snippets

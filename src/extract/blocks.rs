@@ -7,18 +7,11 @@
 //! with their block range, so "the blocks inside element E" is a range. The
 //! walk is iterative: depth is bounded by the guard, but not the stack size.
 
-use std::collections::HashMap;
-
-use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Node};
-
 pub use super::hints::Tag;
-use super::hints::{
-    class_id, heading_level, hints_of, is_bold_style, is_negative, is_widget_form, BLOCK, SKIP,
-};
-use super::hints::{is_hidden, tag_of};
-pub use super::hints::{is_home_word, CAPTION, CRUMB, LEAD, TITLE};
-use super::norm::{clean, weight};
+pub use super::hints::{is_home_word, CAPTION, CRUMB, DATE, LEAD, TITLE};
+#[cfg(test)]
+pub use super::walk::flatten;
+pub use super::walk::flatten_marked;
 
 /// One inline run: text, and the link target when it is inside `<a href>`.
 #[derive(Debug, Clone, Default)]
@@ -46,6 +39,8 @@ pub struct Block {
     pub tag_boiler: bool,
     /// Inside an element whose class/id names furniture.
     pub hint_boiler: bool,
+    /// Inside a comment section (class/id names comments or replies).
+    pub comment: bool,
     /// Inside elements a source's selectors picked ([`SEL_BODY`] …).
     pub sel: u8,
 }
@@ -93,269 +88,10 @@ impl Page {
     }
 }
 
-/// What an opened element changed, undone when it closes.
-#[derive(Debug, Clone, Copy, Default)]
-struct Opened {
-    block: bool,
-    link: bool,
-    bold: bool,
-    heading: bool,
-    boiler_tag: bool,
-    boiler_hint: bool,
-    /// Furniture hints outside an `<article>`/`<main>`, restored at its end.
-    hidden_hint: Option<usize>,
-    article: bool,
-    inline_hints: u8,
-    sel: u8,
-}
-
-#[derive(Default)]
-struct Walker {
-    page: Page,
-    stack: Vec<usize>,
-    cur: Block,
-    link: Option<String>,
-    bold: usize,
-    heading: u8,
-    after_img: bool,
-    boiler_tag: usize,
-    boiler_hint: usize,
-    article: usize,
-    inline_hints: Vec<u8>,
-    /// Elements a selector matched, with their [`SEL_BODY`]-style bits.
-    marks: HashMap<NodeId, u8>,
-    /// How many open elements carry each selector bit.
-    sel_open: [usize; 3],
-}
-
-/// Walks the document once and returns its blocks and block elements.
-#[cfg(test)]
-pub fn flatten(doc: &Html) -> Page {
-    flatten_marked(doc, HashMap::new())
-}
-
-/// Like [`flatten`], tagging the blocks inside `marks` elements with their bits.
-pub fn flatten_marked(doc: &Html, marks: HashMap<NodeId, u8>) -> Page {
-    let mut w = Walker {
-        marks,
-        ..Walker::default()
-    };
-    w.page.elems.push(Elem {
-        parent: None,
-        depth: 0,
-        hints: 0,
-        tag: Tag::Other,
-        start: 0,
-        end: 0,
-    });
-    w.stack.push(0);
-    let mut todo = vec![(doc.tree.root(), None)];
-    while let Some((node, closing)) = todo.pop() {
-        if let Some(opened) = closing {
-            w.close(opened);
-            continue;
-        }
-        match node.value() {
-            Node::Text(t) => w.text(t),
-            Node::Element(_) => {
-                let Some(opened) = ElementRef::wrap(node).and_then(|el| w.open(el)) else {
-                    continue;
-                };
-                todo.push((node, Some(opened)));
-                todo.extend(node.children().rev().map(|c| (c, None)));
-            }
-            Node::Document | Node::Fragment => {
-                todo.extend(node.children().rev().map(|c| (c, None)))
-            }
-            _ => {}
-        }
-    }
-    w.flush();
-    let n = w.page.blocks.len();
-    w.page.elems[0].end = n;
-    w.page
-}
-
-impl Walker {
-    fn open(&mut self, el: ElementRef) -> Option<Opened> {
-        let name = el.value().name();
-        if SKIP.contains(&name) || is_hidden(el) {
-            return None;
-        }
-        let mut o = Opened::default();
-        match name {
-            "br" | "hr" => self.flush(),
-            "img" => self.image(el),
-            "a" if el.attr("href").is_some() => self.start_link(el, &mut o),
-            "b" | "strong" => o.bold = true,
-            _ => {}
-        }
-        let ids = class_id(el);
-        let hints = hints_of(name, &ids);
-        o.sel = self.marks.get(&el.id()).copied().unwrap_or(0);
-        if o.sel != 0 || BLOCK.contains(&name) {
-            self.flush();
-        }
-        self.count_sel(o.sel, 1);
-        if BLOCK.contains(&name) {
-            self.push_elem(hints, tag_of(name));
-            o.block = true;
-        } else if hints != 0 {
-            o.inline_hints = hints;
-            self.inline_hints.push(hints);
-        }
-        o.bold |= el.attr("style").is_some_and(is_bold_style);
-        self.bold += usize::from(o.bold);
-        if let Some(level) = heading_level(name) {
-            self.heading = level;
-            o.heading = true;
-        }
-        o.article = matches!(name, "article" | "main");
-        self.article += usize::from(o.article);
-        o.boiler_tag =
-            matches!(name, "nav" | "aside" | "footer") || (name == "header" && self.article == 0);
-        self.boiler_tag += usize::from(o.boiler_tag);
-        // A theme's "sidebar-layout" wrapper must not hide the article in it.
-        if o.article {
-            o.hidden_hint = Some(std::mem::take(&mut self.boiler_hint));
-        }
-        o.boiler_hint = !matches!(name, "html" | "body" | "article" | "main") && is_negative(&ids)
-            || (name == "form" && is_widget_form(el));
-        self.boiler_hint += usize::from(o.boiler_hint);
-        Some(o)
-    }
-
-    fn count_sel(&mut self, bits: u8, up: isize) {
-        for (k, n) in self.sel_open.iter_mut().enumerate() {
-            if bits & (1 << k) != 0 {
-                *n = n.saturating_add_signed(up);
-            }
-        }
-    }
-
-    fn close(&mut self, o: Opened) {
-        if o.link {
-            self.link = None;
-        }
-        if o.sel != 0 && !o.block {
-            self.flush();
-        }
-        if o.block {
-            self.flush();
-            if let Some(e) = self.stack.pop() {
-                self.page.elems[e].end = self.page.blocks.len();
-            }
-        }
-        if o.inline_hints != 0 {
-            self.inline_hints.pop();
-        }
-        self.bold -= usize::from(o.bold);
-        if o.heading {
-            self.heading = 0;
-        }
-        self.article -= usize::from(o.article);
-        self.count_sel(o.sel, -1);
-        self.boiler_tag -= usize::from(o.boiler_tag);
-        self.boiler_hint -= usize::from(o.boiler_hint);
-        if let Some(h) = o.hidden_hint {
-            self.boiler_hint = h;
-        }
-    }
-
-    fn image(&mut self, el: ElementRef) {
-        // An icon-only home link ("<a href=/><img alt=Trang chủ></a>") still
-        // names a breadcrumb's first item; other alt text is not article text.
-        if self.link.is_some() {
-            if let Some(alt) = el.attr("alt").filter(|a| is_home_word(a)) {
-                self.push_text(alt);
-            }
-            return;
-        }
-        self.flush();
-        self.after_img = true;
-    }
-
-    fn start_link(&mut self, el: ElementRef, o: &mut Opened) {
-        self.link = el.attr("href").map(|h| h.trim().to_string());
-        o.link = true;
-        let has_text = el.text().any(|t| !t.trim().is_empty());
-        if let Some(title) = el.attr("title").filter(|t| !has_text && is_home_word(t)) {
-            self.push_text(title);
-        }
-    }
-
-    fn push_elem(&mut self, hints: u8, tag: Tag) {
-        let parent = *self.stack.last().unwrap_or(&0);
-        let depth = self.page.elems[parent].depth + 1;
-        let start = self.page.blocks.len();
-        self.page.elems.push(Elem {
-            parent: Some(parent),
-            depth,
-            hints,
-            tag,
-            start,
-            end: start,
-        });
-        self.stack.push(self.page.elems.len() - 1);
-    }
-
-    fn text(&mut self, t: &str) {
-        if !t.is_empty() {
-            self.push_text(t);
-        }
-    }
-
-    fn push_text(&mut self, t: &str) {
-        let w = weight(t);
-        self.cur.chars += w;
-        if self.link.is_some() {
-            self.cur.link_chars += w;
-        }
-        if self.bold > 0 {
-            self.cur.bold_chars += w;
-        }
-        self.cur.hints |= self.inline_hints.iter().fold(0, |a, h| a | h);
-        match self.cur.pieces.last_mut() {
-            Some(p) if p.href == self.link => p.text.push_str(t),
-            _ => self.cur.pieces.push(Piece {
-                text: t.to_string(),
-                href: self.link.clone(),
-            }),
-        }
-    }
-
-    /// Ends the current block; whitespace-only blocks vanish.
-    fn flush(&mut self) {
-        let mut b = std::mem::take(&mut self.cur);
-        if b.chars == 0 {
-            return;
-        }
-        let raw: String = b.pieces.iter().map(|p| p.text.as_str()).collect();
-        b.text = clean(&raw);
-        b.elem = *self.stack.last().unwrap_or(&0);
-        b.heading = self.heading;
-        b.after_img = std::mem::take(&mut self.after_img);
-        b.hints |= self.inherited_hints(b.elem);
-        b.tag_boiler = self.boiler_tag > 0;
-        b.hint_boiler = self.boiler_hint > 0;
-        b.sel = (0..3)
-            .filter(|&k| self.sel_open[k] > 0)
-            .fold(0, |a, k| a | (1 << k));
-        self.page.blocks.push(b);
-    }
-
-    /// Hints of the block's element and its two nearest ancestors.
-    fn inherited_hints(&self, elem: usize) -> u8 {
-        self.page
-            .ancestors(elem)
-            .take(3)
-            .fold(0, |a, e| a | self.page.elems[e].hints)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scraper::Html;
 
     fn page(html: &str) -> Page {
         flatten(&Html::parse_document(html))

@@ -19,11 +19,21 @@ const PROSE_MIN: usize = 25;
 /// 1/HINT_TRUST of the weight found without them.
 const HINT_TRUST: f64 = 3.0;
 
-/// The chosen container and whether class/id hints were trusted.
+/// Which class/id evidence the container choice believed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Trust {
+    /// Furniture hints (menu, sidebar, share …).
+    pub hints: bool,
+    /// Comment sections: trusted even when the other hints are not,
+    /// because comments are prose that often outweighs the article.
+    pub comments: bool,
+}
+
+/// The chosen container and the hints that were trusted.
 #[derive(Debug, Clone, Copy)]
 pub struct Pick {
     pub elem: usize,
-    pub use_hints: bool,
+    pub trust: Trust,
 }
 
 /// Blocks that are site furniture: footer lines, counters, and whole boxes
@@ -72,26 +82,39 @@ pub fn is_prose(b: &Block) -> bool {
 
 /// Chooses the container; trusts class/id hints unless they hide everything.
 pub fn choose(page: &Page, skip: &[bool], furn: &[bool]) -> Pick {
-    let (elem, score) = best(page, skip, furn, true);
-    let (plain, plain_score) = best(page, skip, furn, false);
+    let pick = choose_with(page, skip, furn, true);
+    // A comment word on a wrapper of the whole page hides the article too:
+    // then nothing positive is left, and comment hints are dropped.
+    if pick.1 >= 50.0 {
+        return pick.0;
+    }
+    choose_with(page, skip, furn, false).0
+}
+
+fn choose_with(page: &Page, skip: &[bool], furn: &[bool], comments: bool) -> (Pick, f64) {
+    let trust = |hints| Trust { hints, comments };
+    let (elem, score) = best(page, skip, furn, trust(true));
+    let (plain, plain_score) = best(page, skip, furn, trust(false));
     // Hints that hide most of the page's prose (a theme class such as
     // "penci_sidebar" on the article's wrapper) are wrong, not the prose.
     if score >= 50.0 && score * HINT_TRUST >= plain_score {
-        return Pick {
+        let pick = Pick {
             elem,
-            use_hints: true,
+            trust: trust(true),
         };
+        return (pick, score);
     }
-    Pick {
+    let pick = Pick {
         elem: plain,
-        use_hints: false,
-    }
+        trust: trust(false),
+    };
+    (pick, plain_score)
 }
 
-fn best(page: &Page, skip: &[bool], furn: &[bool], use_hints: bool) -> (usize, f64) {
+fn best(page: &Page, skip: &[bool], furn: &[bool], trust: Trust) -> (usize, f64) {
     let mut score = vec![0.0f64; page.elems.len()];
     for (i, b) in page.blocks.iter().enumerate() {
-        let w = weight(b, skip[i], furn[i], use_hints);
+        let w = weight(b, skip[i], furn[i], trust);
         if w != 0.0 {
             page.ancestors(b.elem).for_each(|e| score[e] += w);
         }
@@ -132,11 +155,13 @@ fn first_of_many(page: &Page, score: &[f64], elem: usize) -> usize {
     }
 }
 
-fn weight(b: &Block, skip: bool, furn: bool, use_hints: bool) -> f64 {
+fn weight(b: &Block, skip: bool, furn: bool, trust: Trust) -> f64 {
     let chars = b.chars as f64;
-    if skip {
+    // Comments weigh nothing rather than less: they often sit inside the
+    // article's own wrapper, which must still win.
+    if skip || (trust.comments && b.comment) {
         0.0
-    } else if furn || is_boiler(b, use_hints) || b.is_linky() {
+    } else if furn || is_boiler(b, trust) || b.is_linky() {
         -1.5 * chars
     } else if is_prose(b) {
         let punct = b.text.chars().filter(|c| ",.;:!?…".contains(*c)).count();
@@ -148,8 +173,8 @@ fn weight(b: &Block, skip: bool, furn: bool, use_hints: bool) -> f64 {
     }
 }
 
-pub fn is_boiler(b: &Block, use_hints: bool) -> bool {
-    b.tag_boiler || (use_hints && b.hint_boiler)
+pub fn is_boiler(b: &Block, trust: Trust) -> bool {
+    b.tag_boiler || (trust.hints && b.hint_boiler) || (trust.comments && b.comment)
 }
 
 /// The container's blocks that a reader wants, in order.
@@ -163,7 +188,7 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
     let mut kept = Vec::new();
     for i in el.start..el.end {
         let b = &page.blocks[i];
-        if skip[i] || furn[i] || is_boiler(b, pick.use_hints) || b.is_linky() {
+        if skip[i] || furn[i] || is_boiler(b, pick.trust) || b.is_linky() {
             continue;
         }
         if is_ui_label(&fold(&b.text)) {
@@ -206,16 +231,7 @@ pub fn lead(page: &Page, kept: &[usize], pick: Pick, after: Option<usize>) -> Op
         .max(start.saturating_sub(10));
     (from..start)
         .rev()
-        .find(|&i| is_lead(i) && !is_boiler(&page.blocks[i], pick.use_hints))
-}
-
-/// Published-date fallback: a bare date line near the title or inside the
-/// container (never the page-top "today" line far above the article).
-pub fn date_near(page: &Page, pick: Pick, title: Option<usize>) -> Option<usize> {
-    let el = &page.elems[pick.elem];
-    let from = title.map_or(el.start, |t| t + 1);
-    let to = (from + 6).min(el.end.max(from));
-    (from..to).find(|&i| is_date_line(&page.blocks[i].text))
+        .find(|&i| is_lead(i) && !is_boiler(&page.blocks[i], pick.trust))
 }
 
 #[cfg(test)]
@@ -258,5 +274,25 @@ mod tests {
     fn date_lines_before_text_are_dropped() {
         let html = format!("<div><p>12/12/2022 07:30</p><p>{PARA}</p><p>Ngày 12/12/2022</p></div>");
         assert_eq!(body(&html), [PARA, "Ngày 12/12/2022"]);
+    }
+
+    #[test]
+    fn comments_are_left_out_even_when_they_outweigh_the_article() {
+        let reply =
+            "Tôi đồng ý với tác giả, nhưng con đường ở xã tôi vẫn còn lầy lội, mong được sửa sớm.";
+        let html = format!(
+            "<div class=post><p>{PARA}</p><p>{PARA}</p>\
+             <ol class=comment-list>{}</ol></div>",
+            format!("<li class=comment><p>{reply}</p></li>").repeat(5)
+        );
+        assert_eq!(body(&html), [PARA, PARA]);
+    }
+
+    #[test]
+    fn comment_state_class_on_the_wrapper_is_ignored() {
+        let html = format!("<div class='post comments-open'><p>{PARA}</p><p>{PARA}</p></div>");
+        assert_eq!(body(&html), [PARA, PARA]);
+        let html = format!("<div id=comments-wrap><p>{PARA}</p><p>{PARA}</p></div>");
+        assert_eq!(body(&html), [PARA, PARA]);
     }
 }

@@ -257,6 +257,15 @@ pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
             }
         }
     }
+    // Breadcrumb-like titles ("Site » Blog » Title", "Title / Section /
+    // Home"): the title is the longest part.
+    for sep in [" » ", " « ", " · ", " / "] {
+        if title.contains(sep) {
+            let parts = title.split(sep).map(str::trim);
+            let longest = parts.max_by_key(|p| p.chars().count()).unwrap_or(title);
+            return longest.to_string();
+        }
+    }
     // Without a known site name, drop the last segment when it is the
     // shorter side: titles themselves often contain " - ".
     for sep in [" | ", " - ", " – ", " — ", " :: "] {
@@ -330,5 +339,9 @@ mod tests {
             "Kinh tế - xã hội quý III"
         );
         assert_eq!(strip_site_name("Một tiêu đề", None), "Một tiêu đề");
+        assert_eq!(
+            strip_site_name("Nhật ký » Lưu trữ » Mùa gặt ở bản Lác", None),
+            "Mùa gặt ở bản Lác"
+        );
     }
 }

@@ -12,6 +12,8 @@ pub const CAPTION: u8 = 1;
 pub const LEAD: u8 = 2;
 pub const TITLE: u8 = 4;
 pub const CRUMB: u8 = 8;
+/// A date or time element ("post-date", "meta-time", "datum").
+pub const DATE: u8 = 16;
 
 /// The structural role of a block element, for the reader's structured body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -190,6 +192,9 @@ pub fn hints_of(name: &str, ids: &str) -> u8 {
     ]) {
         h |= LEAD;
     }
+    if has(&["date", "time", "datum", "publish", "ngay-dang", "ngaydang"]) {
+        h |= DATE;
+    }
     if has(&["title", "tieude", "tieu-de", "headline"]) {
         h |= TITLE;
     }
@@ -211,6 +216,29 @@ pub fn is_negative(ids: &str) -> bool {
     let neg = NEGATIVE.iter().any(|w| ids.contains(w))
         || ids.split_whitespace().any(|t| NEGATIVE_EXACT.contains(&t));
     neg && !POSITIVE.iter().any(|w| ids.contains(w))
+}
+
+/// Class/id words of reader comment sections and comment widgets.
+const COMMENT_WORDS: &[&str] = &["comment", "disqus", "respond", "replies", "reply"];
+/// Words that make a comment token a page state ("comments-open" on the
+/// article's wrapper), not the comment section itself.
+/// "commentary" is an opinion piece.
+const COMMENT_STATES: &[&str] = &[
+    "open",
+    "closed",
+    "has-",
+    "allow",
+    "enabled",
+    "disabled",
+    "commentary",
+];
+
+/// Whether a class/id list names a comment section. Token by token, so a
+/// state class on the article's wrapper does not count.
+pub fn is_comment(ids: &str) -> bool {
+    ids.split_whitespace().any(|t| {
+        COMMENT_WORDS.iter().any(|w| t.contains(w)) && !COMMENT_STATES.iter().any(|s| t.contains(s))
+    })
 }
 
 pub fn is_bold_style(style: &str) -> bool {

@@ -18,6 +18,7 @@
 mod blocks;
 mod breadcrumb;
 mod content;
+mod dateline;
 mod dates;
 pub mod doc;
 pub mod guard;
@@ -28,7 +29,9 @@ mod months;
 mod norm;
 mod related;
 pub mod select;
+mod teaser;
 mod title;
+mod walk;
 
 use chrono::{DateTime, FixedOffset};
 use scraper::Html;
@@ -110,7 +113,8 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
     for &i in crumb_blocks.chain(&related.blocks).chain(&visible.lines) {
         skip[i] = true;
     }
-    let furn = content::furniture(&page);
+    let mut furn = content::furniture(&page);
+    teaser::mark(&page, &mut furn);
     let pick = content::choose(&page, &skip, &furn);
     let body_start = page.elems[pick.elem].start;
     let mut title = title::choose(&page, &head, body_start, &skip);
@@ -137,7 +141,7 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
         .published
         .or(head.published)
         .or(visible.updated)
-        .or_else(|| date_line(&page, pick, title.block))
+        .or_else(|| dateline::find(&page, pick, title.block))
         .or_else(|| url_date(base));
     let summary = lead
         .map(|i| page.blocks[i].text.clone())
@@ -168,15 +172,6 @@ fn mark_title(page: &blocks::Page, title: &title::Title, skip: &mut [bool]) {
             }
         }
     }
-}
-
-fn date_line(
-    page: &blocks::Page,
-    pick: content::Pick,
-    title: Option<usize>,
-) -> Option<DateTime<FixedOffset>> {
-    let i = content::date_near(page, pick, title)?;
-    dates::find_date(&page.blocks[i].text).map(|f| f.at)
 }
 
 /// A date in the article's URL (`/2020/01/05/`), at midnight Vietnam time.

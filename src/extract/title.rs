@@ -42,18 +42,49 @@ pub fn choose(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
     if let Some(i) = agreeing.min_by_key(dist) {
         return visible(page, i);
     }
-    let meta_title = head.og_title.as_deref().or(head.ld_headline.as_deref());
-    if let Some(t) = meta_title {
-        // og:title often repeats the `<title>` with its site suffix.
-        let t = match head.site_name.as_deref() {
-            Some(site) => strip_site_name(t, Some(site)),
-            None => t.to_string(),
-        };
+    // A linked heading (a blog's permalink title) only counts when it
+    // agrees; otherwise it is more likely another article's link.
+    let cands: Vec<usize> = cands
+        .into_iter()
+        .filter(|&i| !page.blocks[i].is_linky())
+        .collect();
+    let near = |i: &usize| i + 20 >= body_start && *i <= body_start + 3;
+    let mut h1s = cands
+        .iter()
+        .copied()
+        .filter(|&i| page.blocks[i].heading == 1);
+    // The page's only `<h1>`, next to the text, is what readers see as the
+    // title; `og:title` is often a rewording written for social sharing.
+    if let (Some(i), None) = (h1s.next(), h1s.next()) {
+        if near(&i) {
+            return visible(page, i);
+        }
+    }
+    if let Some(t) = meta_title(head) {
         return Title {
             text: Some(t),
             block: None,
         };
     }
+    fallback(page, &cands, stripped, body_start)
+}
+
+/// `og:title` or the JSON-LD headline, without a site name when we can
+/// tell it (or when it merely repeats the `<title>`).
+fn meta_title(head: &Head) -> Option<String> {
+    let t = head.og_title.as_deref().or(head.ld_headline.as_deref())?;
+    let site = head.site_name.as_deref();
+    Some(if site.is_some() || head.title_tag.as_deref() == Some(t) {
+        strip_site_name(t, site)
+    } else {
+        t.to_string()
+    })
+}
+
+/// Without metadata: an `<h1>` near the body, the stripped `<title>`, or
+/// any heading near the body.
+fn fallback(page: &Page, cands: &[usize], stripped: Option<String>, body_start: usize) -> Title {
+    let dist = |i: &usize| i.abs_diff(body_start);
     let near = |i: &usize| i + 20 >= body_start && *i <= body_start + 3;
     let h1 = cands
         .iter()
@@ -87,7 +118,7 @@ fn candidates(page: &Page, skip: &[bool]) -> Vec<usize> {
         let b = &page.blocks[i];
         let shaped = (1..=3).contains(&b.heading) || b.hints & TITLE != 0;
         let len = b.text.chars().count();
-        shaped && (5..=300).contains(&len) && !b.is_linky() && !b.tag_boiler && !skip[i]
+        shaped && (5..=300).contains(&len) && !b.tag_boiler && !skip[i]
     };
     (0..page.blocks.len()).filter(|&i| ok(i)).collect()
 }
@@ -104,6 +135,15 @@ fn agrees(h: &str, refs: &[String]) -> bool {
             // "Site » Blog » Title": the site name comes first.
             || r.strip_suffix(h)
                 .is_some_and(|rest| long && rest.trim_end().ends_with(SEPS))
+            || (long && is_middle_segment(r, h, &SEPS))
+    })
+}
+
+/// "Site » Title | Section": `h` stands between two separators of `r`.
+fn is_middle_segment(r: &str, h: &str, seps: &[char]) -> bool {
+    r.match_indices(h).any(|(at, _)| {
+        let (before, after) = (r[..at].trim_end(), r[at + h.len()..].trim_start());
+        before.ends_with(seps) && after.starts_with(seps)
     })
 }
 
@@ -142,6 +182,24 @@ mod tests {
                 block: None
             }
         );
+    }
+
+    #[test]
+    fn linked_heading_in_the_middle_of_the_title_tag() {
+        let t = title(
+            "<title>Nhật ký » Blog » Mùa gặt ở bản Lác | Trang cá nhân</title>\
+             <h2><a href=/p/1>Mùa gặt ở bản Lác</a></h2><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Mùa gặt ở bản Lác"));
+    }
+
+    #[test]
+    fn the_only_h1_beats_a_reworded_og_title() {
+        let t = title(
+            "<meta property='og:title' content='Xem ngay: hội thi nấu cơm'>\
+             <h1>Hội thi nấu cơm ở xã Tân Lập</h1><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Hội thi nấu cơm ở xã Tân Lập"));
     }
 
     #[test]

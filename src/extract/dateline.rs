@@ -1,0 +1,81 @@
+//! The published date from visible text when no label or metadata gives
+//! it: a bare date line next to the title, or a short line whose element
+//! is classed as a date ("date", "time", "datum", "published"). The page's
+//! "today" line far above the article is never taken.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::blocks::{Page, DATE};
+use super::content::{is_date_line, Pick};
+use super::dates::find_date;
+
+/// A date-classed line may carry a place or an author ("Bonn, 11.10.2021").
+const HINTED_MAX: usize = 80;
+/// How far around the title (or the text's start) a bare date may be.
+const BEFORE: usize = 3;
+const AFTER: usize = 6;
+
+pub fn find(page: &Page, pick: Pick, title: Option<usize>) -> Option<DateTime<FixedOffset>> {
+    let el = &page.elems[pick.elem];
+    let anchor = title.unwrap_or(el.start);
+    let from = anchor.saturating_sub(BEFORE);
+    let to = (anchor + 1 + AFTER).min(page.blocks.len());
+    let bare = (from..to)
+        .filter(|&i| Some(i) != title)
+        .find(|&i| is_date_line(&page.blocks[i].text));
+    let i = bare.or_else(|| hinted(page, anchor))?;
+    find_date(&page.blocks[i].text).map(|f| f.at)
+}
+
+/// The date-classed short line nearest to `anchor`.
+fn hinted(page: &Page, anchor: usize) -> Option<usize> {
+    let ok = |i: &usize| {
+        let b = &page.blocks[*i];
+        b.hints & DATE != 0
+            && b.chars <= HINTED_MAX
+            && !b.tag_boiler
+            && find_date(&b.text).is_some()
+    };
+    (0..page.blocks.len())
+        .filter(ok)
+        .min_by_key(|i| i.abs_diff(anchor))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::blocks::flatten;
+    use super::super::content::{choose, furniture};
+    use super::*;
+    use scraper::Html;
+
+    fn date(html: &str, title: Option<usize>) -> Option<String> {
+        let page = flatten(&Html::parse_document(html));
+        let skip = vec![false; page.blocks.len()];
+        let pick = choose(&page, &skip, &furniture(&page));
+        find(&page, pick, title).map(|d| d.format("%Y-%m-%d").to_string())
+    }
+
+    const PARA: &str =
+        "<p>Người dân trong xã đã góp công, góp của để làm con đường mới, rộng và sạch.</p>";
+
+    #[test]
+    fn bare_date_just_above_the_title() {
+        let html = format!("<h3>21.01.2022</h3><h1>Tiêu đề</h1><div>{PARA}{PARA}</div>");
+        assert_eq!(date(&html, Some(1)).as_deref(), Some("2022-01-21"));
+    }
+
+    #[test]
+    fn date_classed_line_with_a_place() {
+        let html = format!(
+            "<h1>Tiêu đề</h1><p>Một</p><p>Hai</p><p>Ba</p><p>Bốn</p><p>Năm</p><p>Sáu</p><p>Bảy</p>\
+             <div><span class=meta-date>Hà Nội, 11.10.2021</span></div><div>{PARA}{PARA}</div>"
+        );
+        assert_eq!(date(&html, Some(0)).as_deref(), Some("2021-10-11"));
+    }
+
+    #[test]
+    fn a_far_away_unclassed_date_is_not_taken() {
+        let html = format!("<p>01.01.2020</p><p>Menu</p><p>Một</p><p>Hai</p><p>Ba</p><h1>Tiêu đề</h1><div>{PARA}</div>");
+        assert_eq!(date(&html, Some(5)), None);
+    }
+}

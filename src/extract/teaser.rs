@@ -1,0 +1,126 @@
+//! Teasers of other articles: a listing item made of a linked title and a
+//! short summary (or one line that starts with the linked title). Their
+//! summaries are prose, so without this a front-page grid or a "more
+//! stories" rail under the article pulls the container up to a wrapper of
+//! both. One such item can be a short article; a page that repeats the
+//! pattern is a listing, and those summaries are furniture.
+
+use super::blocks::{Block, Page};
+use super::content::is_prose;
+use super::dates::find_date;
+
+/// How often the pattern must repeat before it is a listing.
+const MIN_REPEATS: usize = 3;
+/// An item (a listing entry) has at most this many blocks.
+const ITEM_BLOCKS: usize = 6;
+/// Longer text is an article paragraph, not a summary.
+const TEASER_MAX: usize = 400;
+/// A title link has at least this many words ("More", "Read on" do not).
+const TITLE_WORDS: usize = 3;
+
+/// Marks the teaser summaries of a page that repeats them.
+pub fn mark(page: &Page, furn: &mut [bool]) {
+    let hits: Vec<usize> = (0..page.blocks.len())
+        .filter(|&i| !furn[i] && is_teaser(page, i))
+        .collect();
+    if hits.len() >= MIN_REPEATS {
+        hits.into_iter().for_each(|i| furn[i] = true);
+    }
+}
+
+fn is_teaser(page: &Page, i: usize) -> bool {
+    let b = &page.blocks[i];
+    if !is_prose(b) || b.chars > TEASER_MAX {
+        return false;
+    }
+    if opens_with_title_link(b) {
+        return true;
+    }
+    // The smallest item around the summary that also holds a title link;
+    // it must hold no other prose (an article section has more).
+    for e in page.ancestors(b.elem) {
+        let el = &page.elems[e];
+        if el.end - el.start > ITEM_BLOCKS {
+            return false;
+        }
+        if page.blocks[el.start..i].iter().any(is_title_link) {
+            let items = &page.blocks[el.start..el.end];
+            return items.iter().filter(|x| is_prose(x)).count() == 1;
+        }
+    }
+    false
+}
+
+/// A block that is a link of a few words: another article's title. A
+/// linked date is a forum post's permalink, not a title.
+fn is_title_link(b: &Block) -> bool {
+    b.is_linky() && is_title(&b.text)
+}
+
+fn is_title(text: &str) -> bool {
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    words.count() >= TITLE_WORDS && find_date(text).is_none()
+}
+
+/// "Headline of another story Summary text …" in one block.
+fn opens_with_title_link(b: &Block) -> bool {
+    let Some(first) = b.pieces.iter().find(|p| !p.text.trim().is_empty()) else {
+        return false;
+    };
+    first.href.is_some()
+        && first.text.split_whitespace().count() > TITLE_WORDS
+        && is_title(&first.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::blocks::flatten;
+    use super::*;
+    use scraper::Html;
+
+    fn marked(html: &str) -> Vec<String> {
+        let page = flatten(&Html::parse_document(html));
+        let mut furn = vec![false; page.blocks.len()];
+        mark(&page, &mut furn);
+        let blocks = page.blocks.iter().zip(furn);
+        blocks
+            .filter(|(_, f)| *f)
+            .map(|(b, _)| b.text.clone())
+            .collect()
+    }
+
+    const SUM: &str = "Một đoạn tóm tắt ngắn của bài khác, viết cho trang chủ của báo.";
+
+    fn item(n: usize) -> String {
+        format!("<li><h3><a href=/b{n}>Tiêu đề của bài số {n}</a></h3><p>{SUM}</p></li>")
+    }
+
+    #[test]
+    fn repeated_items_are_teasers() {
+        let html = format!("<ul>{}{}{}</ul>", item(1), item(2), item(3));
+        assert_eq!(marked(&html), [SUM, SUM, SUM]);
+    }
+
+    #[test]
+    fn two_items_or_an_article_are_not() {
+        let html = format!("<ul>{}{}</ul>", item(1), item(2));
+        assert!(marked(&html).is_empty());
+        let article =
+            format!("<div><h1><a href=/a>Tiêu đề bài này</a></h1><p>{SUM}</p><p>{SUM}</p></div>");
+        assert!(marked(&article.repeat(3)).is_empty());
+    }
+
+    #[test]
+    fn a_linked_date_is_not_a_title() {
+        let post = format!("<div><a href=/p1>28. September 2018 um 10:15</a><p>{SUM}</p></div>");
+        assert!(marked(&post.repeat(3)).is_empty());
+    }
+
+    #[test]
+    fn headline_and_summary_in_one_line() {
+        let li = format!("<li><a href=/x>Tin nóng về mùa lúa năm nay</a> <span>{SUM}</span></li>");
+        assert_eq!(marked(&li.repeat(3)).len(), 3);
+    }
+}

@@ -5,14 +5,26 @@ use super::{Store, StoreError};
 use crate::model::Article;
 use crate::text::fold_for_search;
 
+/// The folded words of what a user typed (no FTS5 syntax survives: only letters and digits).
+fn words(input: &str) -> Vec<String> {
+    fold_for_search(input)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The words as one phrase (`"pho hien"*`): they must stand side by side, in order.
+/// `None` for a single word, where the phrase is the word query itself.
+pub fn fts_phrase(input: &str) -> Option<String> {
+    let words = words(input);
+    (words.len() > 1).then(|| format!("\"{}\"*", words.join(" ")))
+}
+
 /// Builds an FTS5 query from what a user typed: every word must match (AND), the last one as
 /// a prefix so results come while typing. Words are quoted, so no FTS5 syntax gets through.
 pub fn fts_query(input: &str) -> Option<String> {
-    let words: Vec<String> = fold_for_search(input)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\""))
-        .collect();
+    let words: Vec<String> = words(input).iter().map(|w| format!("\"{w}\"")).collect();
     let (last, rest) = words.split_last()?;
     let mut query = rest.join(" ");
     if !query.is_empty() {
@@ -53,10 +65,27 @@ impl Store {
     }
 
     /// Like [`Store::search`] without the related lists (the reader's list shows none).
+    /// Without diacritics one syllable stands for many words ("pho" for phố, phó, phở), so
+    /// articles where the words stand side by side, as typed, come first.
     pub fn search_rows(&self, input: &str, limit: usize) -> Result<Vec<Article>, StoreError> {
-        let Some(prefixed) = fts_query(input) else {
+        let Some(all_words) = fts_query(input) else {
             return Ok(Vec::new());
         };
+        let mut found = match fts_phrase(input) {
+            Some(phrase) => self.ranked(phrase, limit)?,
+            None => Vec::new(),
+        };
+        if found.len() < limit {
+            let seen: std::collections::HashSet<i64> = found.iter().map(|a| a.id).collect();
+            let rest = self.ranked(all_words, limit)?;
+            found.extend(rest.into_iter().filter(|a| !seen.contains(&a.id)));
+            found.truncate(limit);
+        }
+        Ok(found)
+    }
+
+    /// The best `limit` matches of an FTS5 query whose last token is a prefix.
+    fn ranked(&self, prefixed: String, limit: usize) -> Result<Vec<Article>, StoreError> {
         // A prefix makes FTS5 merge the whole lists of every word it starts, in memory (a
         // tenth of a second for a syllable in every article). When the last word as typed is
         // already a whole word with enough matches, search that instead.
@@ -107,5 +136,7 @@ mod tests {
         assert_eq!(fts_query("Đảng ủy").as_deref(), Some("\"Dảng\" \"ủy\"*"));
         assert_eq!(fts_query("  \"OR\" * ( "), Some("\"OR\"*".to_string()));
         assert_eq!(fts_query(" -- "), None);
+        assert_eq!(fts_phrase("Phố  Hiến").as_deref(), Some("\"Phố Hiến\"*"));
+        assert_eq!(fts_phrase("hien"), None);
     }
 }

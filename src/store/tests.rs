@@ -147,3 +147,25 @@ fn sync_records_validators_and_status() {
     let s = &store.sources().unwrap()[0];
     assert!(s.status.contains("500") && s.last_sync.is_some());
 }
+
+#[test]
+fn words_side_by_side_rank_first_without_diacritics() {
+    let (_dir, mut store) = store();
+    let src = store.upsert_source("A", "https://p.vn/rss").unwrap();
+    store
+        .ingest(
+            src,
+            &[
+                new("1", "Phố Hiến về đêm", "Du khách dạo phố cổ."),
+                new(
+                    "2",
+                    "Phó hiệu trưởng hiền",
+                    "Phó hiệu trưởng hiền, phó hiệu trưởng hiền lành.",
+                ),
+            ],
+        )
+        .unwrap();
+    let found = store.search("pho hien", 10).unwrap();
+    assert_eq!(found.len(), 2, "both match word by word");
+    assert_eq!(found[0].title, "Phố Hiến về đêm", "the phrase comes first");
+}

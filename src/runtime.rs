@@ -92,6 +92,11 @@ fn event_loop(
                 },
             );
             terminal.draw(|f| ui::render(f, &state, &cx.view))?;
+            // For the test that a panic restores the terminal: there is no other way to make
+            // a correct reader panic on demand.
+            if std::env::var_os("TINTUC_TEST_PANIC").is_some() {
+                panic!("panic requested by TINTUC_TEST_PANIC");
+            }
             dirty = false;
         }
         let msg = match events.recv() {

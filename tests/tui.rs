@@ -382,3 +382,38 @@ fn online_the_reader_opens_at_once_and_syncs_in_the_background() {
         "no key pressed, the list fills from the background sync:\n{screen}"
     );
 }
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_one_line() {
+    if !tmux_available() {
+        return;
+    }
+    let env = Env::new(&[], "");
+    let shell = format!(
+        "TINTUC_TEST_PANIC=1 {BIN} --config '{}' --data-dir '{}' --offline 2>err.txt; echo EXITED $?; cat err.txt; stty -a; sleep 30",
+        env.config().display(),
+        env.data().display()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(
+        "panic",
+        (150, 40),
+        &format!("cd '{}' && {shell}", dir.path().display()),
+    );
+    let screen = tmux.wait_for(|s| s.contains("EXITED"));
+    assert!(screen.contains("EXITED 101"), "{screen}");
+    assert!(
+        screen.contains(" icanon") && screen.contains(" echo"),
+        "cooked mode restored:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Tin bài"),
+        "alternate screen left:\n{screen}"
+    );
+    let err = std::fs::read_to_string(dir.path().join("err.txt")).unwrap();
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("tintuc: internal error") && err.contains("nothing stored was lost"),
+        "{err}"
+    );
+}

@@ -163,6 +163,7 @@ pub enum Format {
 
 /// Runs the command line; returns the process exit status.
 pub fn main() -> i32 {
+    install_panic_hook();
     let args = Args::parse();
     match run(args) {
         Ok(code) => code,
@@ -177,6 +178,27 @@ pub fn main() -> i32 {
             1
         }
     }
+}
+
+/// A bug must not greet the user with a backtrace: one line saying what happened and what to
+/// do. The reader wraps this hook with one that first restores the terminal.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "tintuc: internal error{at}: {}; nothing stored was lost, please report this",
+            crate::text::sanitize_line(&what)
+        );
+    }));
 }
 
 fn run(args: Args) -> anyhow::Result<i32> {

@@ -147,3 +147,27 @@ fn sync_records_validators_and_status() {
     let s = &store.sources().unwrap()[0];
     assert!(s.status.contains("500") && s.last_sync.is_some());
 }
+
+#[test]
+fn a_first_batch_dedupes_within_itself_like_later_ones() {
+    // A source's first batch is matched in memory, not in the table: same rules.
+    let (_dir, mut store) = store();
+    let src = store.upsert_source("A", "https://p.vn/rss").unwrap();
+    let mut same_url = new("other-guid", "Một lần nữa", "Thân");
+    same_url.url = "https://p.vn/1.html".into();
+    let batch = [
+        new("1", "Một", "Thân"),
+        new("1", "Một (sửa)", "Thân"),
+        same_url,
+    ];
+    let r = store.ingest(src, &batch).unwrap();
+    assert_eq!((r.added, r.updated), (1, 2));
+    let list = store.list(&ListFilter::default()).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].title, "Một lần nữa");
+    assert_eq!(
+        store.search("lan nua", 10).unwrap().len(),
+        1,
+        "index follows the row"
+    );
+}

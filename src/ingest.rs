@@ -127,7 +127,7 @@ pub fn sync_into(
         sources: jobs.len(),
         ..SyncSummary::default()
     };
-    let (tx, rx) = std::sync::mpsc::channel();
+    let (tx, rx) = std::sync::mpsc::sync_channel(crate::sync::EVENT_QUEUE);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         scope.spawn(move || syncer.run(&jobs, &tx));
         for event in rx {

@@ -86,10 +86,28 @@ pub(super) fn open_id(state: &mut AppState, id: ArticleId, remember: bool) -> Ve
         }
     }
     state.requests.article = state.requests.next();
+    preview(state, id);
     vec![Effect::LoadArticle {
         request: state.requests.article,
         id,
     }]
+}
+
+/// Shows a loaded row's title and summary in the reader at once; its body replaces them when
+/// the store answers. The keypress then draws without waiting on the store thread, which on
+/// a busy machine (the similar-articles query runs there) was the slowest key of the reader.
+/// The focus stays where it was until the article arrives.
+fn preview(state: &mut AppState, id: ArticleId) {
+    let Some(row) = state.articles.iter().find(|a| a.id == id) else {
+        return;
+    };
+    state.open = Some(row.clone());
+    state.similar.clear();
+    // A similar list still on its way belongs to the article shown before.
+    state.requests.similar = state.requests.next();
+    state.related_selected = 0;
+    state.match_cursor = None;
+    relayout(state);
 }
 
 fn open_selected(state: &mut AppState) -> Vec<Effect> {

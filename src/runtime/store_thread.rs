@@ -34,6 +34,7 @@ fn superseded(r: &StoreRequest, queue: &VecDeque<StoreRequest>) -> bool {
 pub fn spawn(store: Store, events: Sender<Event>) -> Sender<StoreRequest> {
     let (tx, rx) = channel::<StoreRequest>();
     std::thread::spawn(move || {
+        yield_to_the_ui();
         let mut queue = VecDeque::new();
         let mut seen_version = store.data_version().ok();
         loop {
@@ -73,6 +74,27 @@ pub fn spawn(store: Store, events: Sender<Event>) -> Sender<StoreRequest> {
     });
     tx
 }
+
+/// Lowers this thread's scheduling priority (nice 10), so that on a busy machine a keypress
+/// is drawn before the store thread's slower work goes on (similar articles take tens of
+/// milliseconds of CPU right after an article opens, when the next keys come). Best effort.
+#[cfg(target_os = "linux")]
+fn yield_to_the_ui() {
+    extern "C" {
+        fn gettid() -> i32;
+        fn setpriority(which: i32, who: u32, prio: i32) -> i32;
+    }
+    const PRIO_PROCESS: i32 = 0;
+    // SAFETY: plain syscall wrappers from the C library std already links; on Linux, a
+    // thread id given to PRIO_PROCESS changes only that thread. A failure changes nothing.
+    unsafe {
+        let tid = gettid();
+        setpriority(PRIO_PROCESS, tid as u32, 10);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn yield_to_the_ui() {}
 
 /// When another connection committed since the last look: the messages that show it.
 fn watch(store: &Store, seen: &mut Option<i64>) -> Option<Vec<Msg>> {

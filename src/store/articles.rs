@@ -67,14 +67,16 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut report = IngestReport::default();
         let now = chrono::Local::now().fixed_offset().to_rfc3339();
+        let mut known = Known::new(&tx, source_id)?;
         for a in batch {
-            match existing_id(&tx, source_id, a)? {
+            match known.id_of(&tx, source_id, a)? {
                 Some(id) => {
                     update_article(&tx, id, a, &now)?;
                     report.updated += 1;
                 }
                 None => {
-                    insert_article(&tx, source_id, a, &now)?;
+                    let id = insert_article(&tx, source_id, a, &now)?;
+                    known.inserted(a, id);
                     report.added += 1;
                 }
             }
@@ -195,6 +197,51 @@ impl Store {
             .query_row("SELECT COUNT(*) FROM articles WHERE read = 0", [], |r| {
                 r.get::<_, i64>(0)
             })? as u64)
+    }
+}
+
+/// How a batch finds the rows it already holds. A source with no rows yet (every source of a
+/// first sync) needs no look-up in the table: only the batch's own earlier rows can match,
+/// and those are remembered here (two index look-ups per article were a tenth of a cold sync).
+struct Known<'a> {
+    /// `None`: the source had rows before this batch, so ask the table.
+    fresh: Option<(ById<'a>, ById<'a>)>,
+}
+
+/// Guid or URL → row id, for the rows a batch inserted.
+type ById<'a> = HashMap<&'a str, i64>;
+
+impl<'a> Known<'a> {
+    fn new(tx: &Transaction, source_id: i64) -> rusqlite::Result<Self> {
+        let any: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1)")?
+            .query_row([source_id], |r| r.get(0))?;
+        Ok(Known {
+            fresh: (!any).then(Default::default),
+        })
+    }
+
+    /// The same rule as `existing_id`: same guid first, then same URL.
+    fn id_of(
+        &self,
+        tx: &Transaction,
+        source_id: i64,
+        a: &NewArticle,
+    ) -> rusqlite::Result<Option<i64>> {
+        match &self.fresh {
+            Some((guids, urls)) => Ok(guids
+                .get(a.guid.as_str())
+                .or_else(|| urls.get(a.url.as_str()))
+                .copied()),
+            None => existing_id(tx, source_id, a),
+        }
+    }
+
+    fn inserted(&mut self, a: &'a NewArticle, id: i64) {
+        if let Some((guids, urls)) = &mut self.fresh {
+            guids.insert(&a.guid, id);
+            urls.entry(&a.url).or_insert(id);
+        }
     }
 }
 

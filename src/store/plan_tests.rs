@@ -79,6 +79,11 @@ fn ingest_finds_known_articles_by_index() {
         "SELECT id FROM articles WHERE source_id = ?1 AND guid = ?2",
         "SELECT id FROM articles WHERE url = ?1 AND source_id = ?2 LIMIT 1",
         "SELECT url, page_etag, page_last_modified FROM articles WHERE full_text = 1",
+        "SELECT EXISTS (SELECT 1 FROM articles WHERE source_id = ?1)",
+        // newest_published and the per-source counts of `tintuc sources`
+        "SELECT published FROM articles WHERE source_id = ?1 AND published_ts IS NOT NULL
+         ORDER BY published_ts DESC LIMIT 1",
+        "SELECT COUNT(*) FROM articles a WHERE a.source_id = ?1 AND a.read = 0",
     ] {
         let lines = assert_no_table_scan(&store, sql);
         assert!(lines.iter().any(|l| l.contains("INDEX")), "{lines:?}");

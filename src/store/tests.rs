@@ -169,3 +169,27 @@ fn words_side_by_side_rank_first_without_diacritics() {
     assert_eq!(found.len(), 2, "both match word by word");
     assert_eq!(found[0].title, "Phố Hiến về đêm", "the phrase comes first");
 }
+
+#[test]
+fn a_first_batch_dedupes_within_itself_like_later_ones() {
+    // A source's first batch is matched in memory, not in the table: same rules.
+    let (_dir, mut store) = store();
+    let src = store.upsert_source("A", "https://p.vn/rss").unwrap();
+    let mut same_url = new("other-guid", "Một lần nữa", "Thân");
+    same_url.url = "https://p.vn/1.html".into();
+    let batch = [
+        new("1", "Một", "Thân"),
+        new("1", "Một (sửa)", "Thân"),
+        same_url,
+    ];
+    let r = store.ingest(src, &batch).unwrap();
+    assert_eq!((r.added, r.updated), (1, 2));
+    let list = store.list(&ListFilter::default()).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].title, "Một lần nữa");
+    assert_eq!(
+        store.search("lan nua", 10).unwrap().len(),
+        1,
+        "index follows the row"
+    );
+}

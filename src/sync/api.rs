@@ -11,7 +11,7 @@ use crate::model::{NewArticle, Validators};
 use chrono::{DateTime, FixedOffset};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::SyncSender;
 
 /// What the cache holds that an API source's sync uses.
 #[derive(Debug, Clone, Default)]
@@ -50,7 +50,7 @@ pub(super) trait ApiListing {
         syncer: &Syncer,
         job: &SourceJob,
         page: &Page,
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) -> Result<ApiPage, String>;
 }
 
@@ -59,7 +59,7 @@ impl Syncer {
     pub(super) fn sync_api_source(
         &self,
         job: &SourceJob,
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) -> Option<Result<SourceOutcome, String>> {
         let mut listing: Box<dyn ApiListing> = match (&job.kind, &job.json) {
             (_, Some(mapping)) => match super::json_api::JsonApi::new(&job.url, mapping) {
@@ -84,7 +84,7 @@ impl Syncer {
         &self,
         job: &SourceJob,
         listing: &mut dyn ApiListing,
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) -> Result<SourceOutcome, String> {
         let mut all = Vec::new();
         let mut seen = HashSet::new();
@@ -139,7 +139,7 @@ impl Syncer {
         job: &SourceJob,
         listing: &mut dyn ApiListing,
         n: u32,
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) -> Result<Step, String> {
         let Some(url) = listing.page_url(n) else {
             return Ok(Step::End);
@@ -174,7 +174,7 @@ impl Syncer {
         &self,
         job: &SourceJob,
         items: Vec<NewArticle>,
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) -> Vec<NewArticle> {
         let (ready, bare): (Vec<_>, Vec<_>) = items.into_iter().partition(|a| a.full_text);
         self.send_batch(&job.name, ready.clone(), events);
@@ -189,7 +189,7 @@ impl Syncer {
         &self,
         job: &SourceJob,
         bare: Vec<NewArticle>,
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) -> Vec<NewArticle> {
         let by_url: HashMap<String, NewArticle> =
             bare.iter().map(|a| (a.url.clone(), a.clone())).collect();
@@ -197,7 +197,7 @@ impl Syncer {
             Some(api) => api_first(api, a),
             None => a,
         };
-        let (tx, rx) = std::sync::mpsc::channel();
+        let (tx, rx) = std::sync::mpsc::sync_channel(super::EVENT_QUEUE);
         std::thread::scope(|scope| {
             scope.spawn(|| {
                 for event in rx {
@@ -217,7 +217,13 @@ impl Syncer {
         })
     }
 
-    fn report_page(&self, job: &SourceJob, url: &str, reason: String, events: &Sender<SyncEvent>) {
+    fn report_page(
+        &self,
+        job: &SourceJob,
+        url: &str,
+        reason: String,
+        events: &SyncSender<SyncEvent>,
+    ) {
         let _ = events.send(SyncEvent::PageFailed {
             source: job.name.clone(),
             url: url.to_string(),

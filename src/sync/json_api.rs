@@ -10,7 +10,7 @@ use crate::config::json_source::JsonMapping;
 use crate::model::vietnam_offset;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use serde_json::Value;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::SyncSender;
 use url::Url;
 
 /// The placeholder of the page number in the API URL.
@@ -84,7 +84,7 @@ impl ApiListing for JsonApi {
         _syncer: &Syncer,
         _job: &SourceJob,
         page: &Page,
-        _events: &Sender<SyncEvent>,
+        _events: &SyncSender<SyncEvent>,
     ) -> Result<ApiPage, String> {
         let root = parse_json(page)?;
         let found = match &self.items {

@@ -8,7 +8,7 @@ use crate::extract::{self, Extracted};
 use crate::model::{NewArticle, Selectors, Validators};
 use crate::text::{sanitize_body, sanitize_line};
 use std::collections::HashSet;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::SyncSender;
 
 /// Pages fetched per worker before their articles are stored together.
 const PAGES_PER_THREAD_PER_BATCH: usize = 4;
@@ -28,7 +28,7 @@ impl Syncer {
         &self,
         job: &SourceJob,
         items: Vec<NewArticle>,
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) -> Vec<NewArticle> {
         if !self.config.full_text {
             self.send_batch(&job.name, items.clone(), events);
@@ -48,7 +48,7 @@ impl Syncer {
         &self,
         job: &SourceJob,
         item: &NewArticle,
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) -> NewArticle {
         let cached = self.cache.pages.get(&item.url);
         if cached.is_some() && !self.refresh {
@@ -76,7 +76,7 @@ impl Syncer {
         &self,
         job: &SourceJob,
         articles: &[NewArticle],
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) -> Vec<NewArticle> {
         if !self.config.full_text {
             return Vec::new();
@@ -114,7 +114,7 @@ impl Syncer {
         &self,
         job: &SourceJob,
         urls: &[String],
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) -> Vec<NewArticle> {
         let fetched = parallel_map(urls, self.config.per_host_concurrency, |url| {
             self.fetch_article(url, &Validators::default(), &job.selectors)

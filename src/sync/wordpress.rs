@@ -13,7 +13,7 @@ use crate::text::sanitize_line;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone, Utc};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::SyncSender;
 use url::Url;
 
 /// The post fields read; everything else the API could send is left on the server.
@@ -55,7 +55,7 @@ impl WordPress {
         syncer: &Syncer,
         job: &SourceJob,
         posts: &[Value],
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) {
         for (route, field) in [("users", "author"), ("categories", "categories")] {
             let missing: BTreeSet<String> = posts
@@ -134,7 +134,7 @@ impl ApiListing for WordPress {
         syncer: &Syncer,
         job: &SourceJob,
         page: &Page,
-        events: &Sender<SyncEvent>,
+        events: &SyncSender<SyncEvent>,
     ) -> Result<ApiPage, String> {
         let Value::Array(posts) = parse_json(page)? else {
             return Err("not a list of WordPress posts".into());

@@ -185,3 +185,28 @@ fn quit_quits() {
     run(&mut s, Command::Quit);
     assert!(s.quit);
 }
+
+#[test]
+fn opening_shows_the_row_at_once_and_keeps_the_list_focused_until_it_loads() {
+    let mut s = super::opened(vec![]);
+    let before = s.requests.similar;
+    s.focus = Focus::List;
+    run(&mut s, Command::Down);
+    let effects = run(&mut s, Command::Open);
+    assert!(matches!(effects[0], Effect::LoadArticle { id: 2, .. }));
+    assert_eq!(
+        s.open.as_ref().map(|a| a.id),
+        Some(2),
+        "shown before the store answers"
+    );
+    assert_eq!(s.focus, Focus::List);
+    // The first article's similar list, arriving late, is not shown beside the second.
+    update(
+        &mut s,
+        Msg::SimilarLoaded {
+            request: before,
+            articles: vec![super::article(3, vec![])],
+        },
+    );
+    assert!(s.similar.is_empty());
+}

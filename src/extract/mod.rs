@@ -15,6 +15,7 @@
 //!
 //! Everything returned is NFC with collapsed whitespace.
 
+mod author;
 mod blocks;
 mod breadcrumb;
 mod content;
@@ -150,7 +151,7 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
     Extracted {
         category: crumb.and_then(|c| category(c.items, title.text.as_deref())),
         title: title.text,
-        author: visible.author.or(head.author),
+        author: head.author.or(visible.author).or(head.weak_author),
         published,
         views: visible.views,
         summary,

@@ -10,6 +10,7 @@ use scraper::{Html, Selector};
 use super::author;
 use super::dates::parse_attr;
 use super::norm::clean;
+use super::stamps;
 
 #[derive(Debug, Default, Clone)]
 pub struct Head {
@@ -54,13 +55,7 @@ pub fn scan(doc: &Html) -> Head {
         .cloned();
     h.weak_author = h.authors.iter().find(usable).cloned();
     if h.published.is_none() {
-        h.published = select(doc, "time[datetime], [itemprop=datePublished]")
-            .into_iter()
-            .find_map(|e| {
-                e.attr("datetime")
-                    .or(e.attr("content"))
-                    .and_then(parse_attr)
-            });
+        h.published = stamps::find(doc, string_after_key);
     }
     h
 }

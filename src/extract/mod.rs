@@ -30,6 +30,7 @@ mod months;
 mod norm;
 mod related;
 pub mod select;
+mod stamps;
 mod teaser;
 mod title;
 mod walk;
@@ -138,11 +139,12 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
     if let Some(l) = lead.filter(|l| !kept.contains(l) && !sel.has_body()) {
         kept.insert(0, l);
     }
+    let shown = dateline::find(&page, pick, title.block);
     let published = visible
         .published
-        .or(head.published)
+        .or_else(|| head.published.map(|h| dateline::local_day(h, shown)))
         .or(visible.updated)
-        .or_else(|| dateline::find(&page, pick, title.block))
+        .or(shown)
         .or_else(|| url_date(base));
     let summary = lead
         .map(|i| page.blocks[i].text.clone())

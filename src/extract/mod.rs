@@ -19,6 +19,7 @@ mod author;
 mod blocks;
 mod breadcrumb;
 mod content;
+mod credits;
 mod dateline;
 mod dates;
 pub mod doc;

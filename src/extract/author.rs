@@ -15,6 +15,8 @@ use super::norm::{clean, fold, trim_decor};
 const BYLINE_CSS: &[&str] = &[
     ".author .fn, .byline .fn, .vcard.author, .author.vcard",
     "a[rel~=author]",
+    "a[href*='/author/'], a[href*='/authors/']",
+    "[class*=author_name], [class*=authorName], [class*=AuthorName]",
     ".byline a, .post-author a, .entry-author a, [class*=author-name]",
     ".byline, .post-author, .entry-author",
 ];
@@ -44,6 +46,20 @@ pub fn from_dom(doc: &Html) -> Option<String> {
             .take(5)
             .find_map(|e| plausible(&e.text().collect::<String>()))
     })
+}
+
+/// `twitter:labelN` = "Written by" with the name in `twitter:dataN`, as
+/// SEO plugins write it.
+pub fn twitter_label(doc: &Html) -> Option<String> {
+    let sel = Selector::parse("meta[name^='twitter:label']").ok()?;
+    let label = doc.select(&sel).find(|m| {
+        let v = fold(m.value().attr("content").unwrap_or(""));
+        ["written by", "author", "autor", "verfasst von", "tac gia"].contains(&v.trim())
+    })?;
+    let n = label.value().attr("name")?.strip_prefix("twitter:label")?;
+    let data = Selector::parse(&format!("meta[name='twitter:data{n}']")).ok()?;
+    let m = doc.select(&data).next()?;
+    plausible(m.value().attr("content")?)
 }
 
 /// Comment authors carry the same hCard marks as the article's author.
@@ -138,6 +154,19 @@ mod tests {
         assert_eq!(from_dom(&doc).as_deref(), Some("Hoa Lê"));
         let doc = Html::parse_document("<div class='byline'>By Minh Phạm</div>");
         assert_eq!(from_dom(&doc).as_deref(), Some("Minh Phạm"));
+    }
+
+    #[test]
+    fn twitter_written_by_and_author_archive_links() {
+        let doc = Html::parse_document(
+            "<head><meta name='twitter:label1' content='Est. reading time'>\
+             <meta name='twitter:data1' content='4 minutes'>\
+             <meta name='twitter:label2' content='Written by'>\
+             <meta name='twitter:data2' content='Quang Vinh'></head>",
+        );
+        assert_eq!(twitter_label(&doc).as_deref(), Some("Quang Vinh"));
+        let doc = Html::parse_document("<p><a href='/blog/author/thu-ha/'>Thu Hà</a></p>");
+        assert_eq!(from_dom(&doc).as_deref(), Some("Thu Hà"));
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub struct Head {
 pub fn scan(doc: &Html) -> Head {
     let mut h = Head::default();
     read_meta_tags(doc, &mut h);
+    h.authors.extend(author::twitter_label(doc));
     h.title_tag = first_text(doc, "title");
     for script in select(doc, "script[type]") {
         if script

@@ -125,9 +125,25 @@ pub fn day_first(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
     Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, c))
 }
 
-/// `/2020/01/05/` or `/2020-01-05` in the article's URL path.
+/// `/2020/01/05/` or `/2020-01-05` in the article's URL path, else a
+/// day-first `/23-01-2022-…` or `_22.04.2020_` (European slugs).
 pub fn in_url(url: &Url) -> Option<NaiveDate> {
     let parts: Vec<&str> = url.path().split(['/', '-', '_']).collect();
+    url_year_first(&parts).or_else(|| url_day_first(url.path()))
+}
+
+fn url_day_first(path: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = path.split(['/', '-', '_', '.']).collect();
+    parts.windows(3).find_map(|w| {
+        let ok = w[0].len() == 2 && w[1].len() == 2 && w[2].len() == 4;
+        let (d, m, y) = (w[0].parse().ok()?, w[1].parse().ok()?, w[2].parse().ok()?);
+        (ok && (1990..=2100).contains(&y))
+            .then(|| NaiveDate::from_ymd_opt(y, m, d))
+            .flatten()
+    })
+}
+
+fn url_year_first(parts: &[&str]) -> Option<NaiveDate> {
     parts.windows(3).find_map(|w| {
         let ok = w[0].len() == 4 && w[1].len() == 2 && w[2].len() >= 2;
         let (y, m) = (w[0].parse().ok()?, w[1].parse().ok()?);
@@ -146,6 +162,20 @@ mod tests {
 
     fn day(s: &str) -> Option<String> {
         find_date(s).map(|f| f.at.format("%Y-%m-%d").to_string())
+    }
+
+    #[test]
+    fn day_first_dates_in_urls() {
+        let at = |u: &str| in_url(&Url::parse(u).unwrap()).map(|d| d.to_string());
+        assert_eq!(
+            at("http://x.vn/tin/23-01-2022-hoi-xuan").as_deref(),
+            Some("2022-01-23")
+        );
+        assert_eq!(
+            at("http://x.vn/bai_vom_22.04.2020_x").as_deref(),
+            Some("2020-04-22")
+        );
+        assert_eq!(at("http://x.vn/tin/12-34-5678"), None);
     }
 
     #[test]

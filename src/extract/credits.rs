@@ -22,6 +22,21 @@ const LABELS: &[&str] = &[
     "anh",
 ];
 
+/// Whole lines that are gallery and ad controls, never text (folded).
+const CONTROLS: &[&str] = &[
+    "caption",
+    "close",
+    "back to gallery",
+    "view gallery",
+    "enlarge",
+    "fullscreen",
+    "advert",
+    "advertisement",
+    "anzeige",
+    "quang cao",
+    "this slideshow requires javascript",
+];
+
 /// Words that join names in a credit ("A und B", "A / B").
 const JOINERS: &[&str] = &["und", "and", "va", "et", "y", "/", "&", "-", "|", ","];
 
@@ -30,12 +45,19 @@ pub fn is_credit(folded: &str, text: &str) -> bool {
     if folded.chars().count() > 60 {
         return false;
     }
-    is_counter(folded) || credit_names(folded, text)
+    let bare = folded.trim_end_matches(['.', ':', ' ']);
+    CONTROLS.contains(&bare) || is_counter(folded) || credit_names(folded, text)
 }
 
 /// "Image 3 of 8", "ảnh 2/6", "1 von 5".
 fn is_counter(folded: &str) -> bool {
+    // "Image 1 of / 23": the slash is a stray separator.
     let words: Vec<&str> = folded.split_whitespace().collect();
+    let words: Vec<&str> = if words.contains(&"of") {
+        words.into_iter().filter(|w| *w != "/").collect()
+    } else {
+        words
+    };
     let nums = match words.as_slice() {
         [label, rest @ ..] if LABELS.contains(label) => rest,
         all => all,
@@ -88,6 +110,9 @@ mod tests {
         assert!(credit("Image 3 of 8"));
         assert!(credit("ảnh 2/6"));
         assert!(credit("4 / 9"));
+        assert!(credit("Image 2 of / 12"));
+        assert!(credit("Quảng cáo"));
+        assert!(credit("Back to Gallery"));
     }
 
     #[test]
@@ -97,5 +122,6 @@ mod tests {
         assert!(!credit("Photos of the flooded road near the market"));
         assert!(!credit("Anh Hùng kể lại chuyến đi"));
         assert!(!credit("Năm 2020 có 3 / 8 xã đạt chuẩn"));
+        assert!(!credit("Close to the river"));
     }
 }

@@ -24,6 +24,8 @@ pub struct Report {
     pub title: Hits,
     pub date: Hits,
     pub author: Hits,
+    /// The page being scored, for `EVAL_META` lines.
+    url: String,
 }
 
 impl Report {
@@ -32,6 +34,7 @@ impl Report {
         let base =
             Url::parse(base).unwrap_or_else(|_| Url::parse("http://fakehost/").expect("url"));
         self.pages += 1;
+        self.url = base.to_string();
         self.bytes += html.len();
         let start = Instant::now();
         let got = std::panic::catch_unwind(|| extract(html, &base));
@@ -44,9 +47,10 @@ impl Report {
 
     fn meta(&mut self, got: Option<&Extracted>, title: &str, date: &str, author: &str) {
         let show = std::env::var_os("EVAL_META").is_some();
+        let url = self.url.clone();
         let check = |hits: &mut Hits, field: &str, want: &str, found: Option<String>, ok: bool| {
             if show && !ok {
-                eprintln!("{field} want {want:?} got {found:?}");
+                eprintln!("{field} want {want:?} got {found:?} ({url})");
             }
             hits.add(ok);
         };

@@ -9,6 +9,7 @@
 //! signature) outweighs what it drags in (menus, sidebars).
 
 use super::blocks::{Block, Page, Tag, CAPTION, LEAD};
+use super::credits;
 use super::dates::find_date;
 use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
 
@@ -42,7 +43,7 @@ pub fn furniture(page: &Page) -> Vec<bool> {
     let mut out = vec![false; page.blocks.len()];
     for (i, b) in page.blocks.iter().enumerate() {
         let f = fold(&b.text);
-        if is_furniture(&f) {
+        if is_furniture(&f) || credits::is_credit(&f, &b.text) {
             out[i] = true;
         } else if is_box_heading(&f) {
             let end = box_end(page, i);

@@ -27,6 +27,24 @@ pub fn find(page: &Page, pick: Pick, title: Option<usize>) -> Option<DateTime<Fi
     find_date(&page.blocks[i].text).map(|f| f.at)
 }
 
+/// A UTC timestamp from the metadata may fall on the day before or after
+/// the one the page shows its readers (late evening or early morning in
+/// the site's zone); the day the page shows is the publication day then.
+pub fn local_day(
+    meta: DateTime<FixedOffset>,
+    shown: Option<DateTime<FixedOffset>>,
+) -> DateTime<FixedOffset> {
+    match shown {
+        Some(s)
+            if meta.offset().local_minus_utc() == 0
+                && (s.date_naive() - meta.date_naive()).num_days().abs() == 1 =>
+        {
+            s
+        }
+        _ => meta,
+    }
+}
+
 /// The date-classed short line nearest to `anchor`.
 fn hinted(page: &Page, anchor: usize) -> Option<usize> {
     let ok = |i: &usize| {
@@ -77,5 +95,17 @@ mod tests {
     fn a_far_away_unclassed_date_is_not_taken() {
         let html = format!("<p>01.01.2020</p><p>Menu</p><p>Một</p><p>Hai</p><p>Ba</p><h1>Tiêu đề</h1><div>{PARA}</div>");
         assert_eq!(date(&html, Some(5)), None);
+    }
+
+    #[test]
+    fn shown_day_wins_over_a_utc_stamp_one_day_off() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        let utc = at("2021-05-03T22:30:00+00:00");
+        let shown = at("2021-05-04T00:00:00+07:00");
+        assert_eq!(local_day(utc, Some(shown)), shown);
+        // A stamp with its own offset, or a day far away, is kept.
+        let local = at("2021-05-03T22:30:00+02:00");
+        assert_eq!(local_day(local, Some(shown)), local);
+        assert_eq!(local_day(utc, Some(at("2021-05-09T00:00:00+07:00"))), utc);
     }
 }

@@ -7,8 +7,10 @@
 use chrono::{DateTime, FixedOffset};
 use scraper::{Html, Selector};
 
+use super::author;
 use super::dates::parse_attr;
 use super::norm::clean;
+use super::stamps;
 
 #[derive(Debug, Default, Clone)]
 pub struct Head {
@@ -19,12 +21,20 @@ pub struct Head {
     pub description: Option<String>,
     pub published: Option<DateTime<FixedOffset>>,
     pub author: Option<String>,
+    /// The site or publisher name given as author: used only when the
+    /// visible meta lines name nobody.
+    pub weak_author: Option<String>,
+    /// Author candidates in order of trust, before the publisher check.
+    authors: Vec<String>,
+    /// JSON-LD `publisher.name`: a name that is not the author.
+    publisher: Option<String>,
 }
 
 /// Reads everything the page states about itself outside the visible text.
 pub fn scan(doc: &Html) -> Head {
     let mut h = Head::default();
     read_meta_tags(doc, &mut h);
+    h.authors.extend(author::twitter_label(doc));
     h.title_tag = first_text(doc, "title");
     for script in select(doc, "script[type]") {
         if script
@@ -36,14 +46,17 @@ pub fn scan(doc: &Html) -> Head {
         }
     }
     read_microdata(doc, &mut h);
+    h.authors.extend(author::from_dom(doc));
+    let not_author = [h.site_name.as_deref(), h.publisher.as_deref()];
+    // A publisher-like name is kept only when nothing better is stated:
+    // on one-person blogs the site name is the author.
+    let usable = |a: &&String| !author::is_publisher(a, &[]);
+    h.author = (h.authors.iter().filter(usable))
+        .find(|a| !author::is_publisher(a, &not_author))
+        .cloned();
+    h.weak_author = h.authors.iter().find(usable).cloned();
     if h.published.is_none() {
-        h.published = select(doc, "time[datetime], [itemprop=datePublished]")
-            .into_iter()
-            .find_map(|e| {
-                e.attr("datetime")
-                    .or(e.attr("content"))
-                    .and_then(parse_attr)
-            });
+        h.published = stamps::find(doc, string_after_key);
     }
     h
 }
@@ -54,11 +67,10 @@ fn read_microdata(doc: &Html, h: &mut Head) {
     if h.ld_headline.is_none() {
         h.ld_headline = first_text(doc, "[itemprop=headline]:not(meta)");
     }
-    if h.author.is_none() {
-        h.author = first_text(doc, "[itemprop=author] [itemprop=name]:not(meta)")
-            .or_else(|| first_text(doc, "[itemprop=author]:not(meta):not(link)"))
-            .filter(|a| a.chars().count() <= 80);
-    }
+    let name = first_text(doc, "[itemprop=author] [itemprop=name]:not(meta)")
+        .or_else(|| first_text(doc, "[itemprop=author]:not(meta):not(link)"))
+        .filter(|a| a.chars().count() <= 80);
+    h.authors.extend(name);
 }
 
 fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
@@ -91,7 +103,15 @@ fn read_meta_tags(doc: &Html, h: &mut Head) {
             "og:title" | "twitter:title" => &mut h.og_title,
             "og:site_name" | "application-name" => &mut h.site_name,
             "og:description" | "description" | "twitter:description" => &mut h.description,
-            "author" | "dc.creator" | "article:author" if !val.contains("://") => &mut h.author,
+            "author" | "dc.creator" | "dc:creator" | "dcterms.creator" | "article:author"
+            | "byl" | "parsely-author" | "sailthru.author" => {
+                h.authors.push(val);
+                continue;
+            }
+            k if k.ends_with("author_name") => {
+                h.authors.push(val);
+                continue;
+            }
             "article:published_time"
             | "og:published_time"
             | "article:published"
@@ -129,14 +149,23 @@ fn read_json_ld(json: &str, h: &mut Head) {
     if h.published.is_none() {
         h.published = string_after_key(json, "datePublished").and_then(|s| parse_attr(&s));
     }
-    if h.author.is_none() {
-        h.author = ld_author(json).and_then(|s| non_empty(&s));
+    let name = ld_author(json)
+        .and_then(|s| non_empty(&s))
+        .or_else(|| author::ld_person(json, string_after_key));
+    h.authors.extend(name);
+    if h.publisher.is_none() {
+        h.publisher = ld_object_name(json, "publisher");
     }
 }
 
 /// The author's name: `"author": "X"`, `{"name": "X"}` or `[{"name": "X"}]`.
 fn ld_author(json: &str) -> Option<String> {
-    let at = value_start(json, "author")?;
+    ld_object_name(json, "author")
+}
+
+/// The name of the object under `key`, or the string there.
+fn ld_object_name(json: &str, key: &str) -> Option<String> {
+    let at = value_start(json, key)?;
     let rest = &json[at..];
     if rest.starts_with('"') {
         return read_string(rest).map(|(s, _)| s);
@@ -301,7 +330,8 @@ mod tests {
             h.published.unwrap().to_rfc3339(),
             "2023-08-19T06:30:00+07:00"
         );
-        assert_eq!(h.author.as_deref(), Some("Lò Thị Mai"));
+        assert_eq!(h.authors, ["Lò Thị Mai"]);
+        assert_eq!(h.publisher.as_deref(), Some("Báo Tỉnh"));
     }
 
     #[test]
@@ -330,6 +360,18 @@ mod tests {
         );
         let t = strip_site_name(h.title_tag.as_deref().unwrap(), h.site_name.as_deref());
         assert_eq!(t, "Mùa lúa chín");
+    }
+
+    #[test]
+    fn site_name_as_author_yields_to_a_person() {
+        let doc = Html::parse_document(
+            "<head><meta property='og:site_name' content='Tin Bản Làng'>\
+             <meta name='author' content='Tin Bản Làng'></head>\
+             <body><span class='byline'>By <a rel='author' href='/u'>Lê Na</a></span></body>",
+        );
+        let h = scan(&doc);
+        assert_eq!(h.author.as_deref(), Some("Lê Na"));
+        assert_eq!(h.weak_author.as_deref(), Some("Tin Bản Làng"));
     }
 
     #[test]

@@ -23,6 +23,18 @@ enum Label {
 
 /// Folded labels; longer ones first so "ngay cap nhat" wins over "ngay".
 const LABELS: &[(&str, Label)] = &[
+    // Foreign sources: German, French, Spanish forms of the same labels.
+    ("veroffentlicht am", Label::Published),
+    ("aktualisiert am", Label::Updated),
+    ("mis a jour le", Label::Updated),
+    ("veroffentlicht", Label::Published),
+    ("erschienen am", Label::Published),
+    ("erstellt am", Label::Published),
+    ("aktualisiert", Label::Updated),
+    ("publicado el", Label::Published),
+    ("actualizado", Label::Updated),
+    ("publie le", Label::Published),
+    ("publicado", Label::Published),
     ("ngay xuat ban", Label::Published),
     ("thoi gian dang", Label::Published),
     ("ngay cap nhat", Label::Updated),
@@ -258,6 +270,15 @@ mod tests {
         );
         assert_eq!(v.views, Some(58));
         assert_eq!(v.author.as_deref(), Some("Lê Minh"));
+    }
+
+    #[test]
+    fn foreign_labels() {
+        let mut v = Visible::default();
+        assert!(read_line("Veröffentlicht am 03.02.2022", &mut v));
+        assert!(read_line("Mis à jour le 05/02/2022", &mut v));
+        assert_eq!(v.published.unwrap().format("%F").to_string(), "2022-02-03");
+        assert_eq!(v.updated.unwrap().format("%F").to_string(), "2022-02-05");
     }
 
     #[test]

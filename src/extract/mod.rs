@@ -15,9 +15,11 @@
 //!
 //! Everything returned is NFC with collapsed whitespace.
 
+mod author;
 mod blocks;
 mod breadcrumb;
 mod content;
+mod credits;
 mod dateline;
 mod dates;
 pub mod doc;
@@ -29,6 +31,7 @@ mod months;
 mod norm;
 mod related;
 pub mod select;
+mod stamps;
 mod teaser;
 mod title;
 mod walk;
@@ -137,11 +140,12 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
     if let Some(l) = lead.filter(|l| !kept.contains(l) && !sel.has_body()) {
         kept.insert(0, l);
     }
+    let shown = dateline::find(&page, pick, title.block);
     let published = visible
         .published
-        .or(head.published)
+        .or_else(|| head.published.map(|h| dateline::local_day(h, shown)))
         .or(visible.updated)
-        .or_else(|| dateline::find(&page, pick, title.block))
+        .or(shown)
         .or_else(|| url_date(base));
     let summary = lead
         .map(|i| page.blocks[i].text.clone())
@@ -150,7 +154,7 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
     Extracted {
         category: crumb.and_then(|c| category(c.items, title.text.as_deref())),
         title: title.text,
-        author: visible.author.or(head.author),
+        author: head.author.or(visible.author).or(head.weak_author),
         published,
         views: visible.views,
         summary,

@@ -125,9 +125,25 @@ pub fn day_first(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
     Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, c))
 }
 
-/// `/2020/01/05/` or `/2020-01-05` in the article's URL path.
+/// `/2020/01/05/` or `/2020-01-05` in the article's URL path, else a
+/// day-first `/23-01-2022-…` or `_22.04.2020_` (European slugs).
 pub fn in_url(url: &Url) -> Option<NaiveDate> {
     let parts: Vec<&str> = url.path().split(['/', '-', '_']).collect();
+    url_year_first(&parts).or_else(|| url_day_first(url.path()))
+}
+
+fn url_day_first(path: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = path.split(['/', '-', '_', '.']).collect();
+    parts.windows(3).find_map(|w| {
+        let ok = w[0].len() == 2 && w[1].len() == 2 && w[2].len() == 4;
+        let (d, m, y) = (w[0].parse().ok()?, w[1].parse().ok()?, w[2].parse().ok()?);
+        (ok && (1990..=2100).contains(&y))
+            .then(|| NaiveDate::from_ymd_opt(y, m, d))
+            .flatten()
+    })
+}
+
+fn url_year_first(parts: &[&str]) -> Option<NaiveDate> {
     parts.windows(3).find_map(|w| {
         let ok = w[0].len() == 4 && w[1].len() == 2 && w[2].len() >= 2;
         let (y, m) = (w[0].parse().ok()?, w[1].parse().ok()?);
@@ -172,5 +188,13 @@ mod tests {
             Some("2021-11-02")
         );
         assert_eq!(u("https://a.de/tin/1024/1025/bai.html"), None);
+        // Day-first slugs, tried after the year-first forms.
+        let day_first = [
+            "http://x.vn/tin/23-01-2022-hoi",
+            "http://x.vn/vom_22.04.2020_x",
+        ];
+        let got: Vec<_> = day_first.iter().filter_map(|s| u(s)).collect();
+        assert_eq!(got, ["2022-01-23", "2020-04-22"]);
+        assert_eq!(u("http://x.vn/tin/12-34-5678"), None);
     }
 }

@@ -94,6 +94,27 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "tin tức khác",
     "các tin đã đưa",
     "tin đã đưa",
+    // Other languages: pages of foreign sources that officials follow.
+    "related stories",
+    "related posts",
+    "related coverage",
+    "related content",
+    "read also",
+    "also read",
+    "more on this topic",
+    "you may also like",
+    "lesen sie auch",
+    "auch interessant",
+    "mehr zum thema",
+    "weitere artikel",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "lire aussi",
+    "à lire aussi",
+    "leer también",
+    "lee también",
+    "zobacz także",
+    "czytaj także",
 ];
 
 /// Headings of site boxes that are never part of an article (folded prefixes).
@@ -238,6 +259,8 @@ mod tests {
         assert!(is_related_heading("BÀI VIẾT KHÁC:"));
         assert!(is_related_heading(" Tin cùng chuyên mục "));
         assert!(!is_related_heading("Tin khác thường"));
+        assert!(is_related_heading("RELATED STORIES"));
+        assert!(is_related_heading("Lesen Sie auch:"));
     }
 
     #[test]

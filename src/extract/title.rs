@@ -18,7 +18,43 @@ pub struct Title {
     pub block: Option<usize>,
 }
 
+/// The title, without a kicker printed before it in the same heading
+/// ("Olympia 2024 Getränke per Schiff …" when the metadata says only
+/// "Getränke per Schiff …").
 pub fn choose(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Title {
+    let mut t = choose_raw(page, head, body_start, skip);
+    if t.block.is_some() {
+        let metas = [head.og_title.as_deref(), head.ld_headline.as_deref()];
+        if let Some(tail) = (t.text.as_deref()).and_then(|x| after_kicker(x, &metas)) {
+            t.text = Some(tail);
+        }
+    }
+    t
+}
+
+/// The end of `text` that equals a metadata title, when what precedes it
+/// is a short kicker; None when the text is not "kicker + title".
+fn after_kicker(text: &str, metas: &[Option<&str>]) -> Option<String> {
+    let f = fold(text);
+    metas.iter().flatten().find_map(|m| {
+        let r = fold(m.trim());
+        let (n, total) = (r.chars().count(), f.chars().count());
+        let kicker = total.checked_sub(n)?;
+        if n < 15 || !(2..=60).contains(&kicker) || !f.ends_with(&r) {
+            return None;
+        }
+        let before = f.chars().nth(kicker - 1)?;
+        (before.is_whitespace() || ":-|–—".contains(before)).then(|| {
+            text.chars()
+                .skip(kicker)
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+    })
+}
+
+fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Title {
     let stripped = head
         .title_tag
         .as_deref()
@@ -153,6 +189,16 @@ mod tests {
     use super::super::head::scan;
     use super::*;
     use scraper::Html;
+
+    #[test]
+    fn kicker_before_the_title_is_dropped() {
+        let og = [Some("Mở rộng đường vào bản Mường"), None];
+        let t = after_kicker("Giao thông nông thôn Mở rộng đường vào bản Mường", &og);
+        assert_eq!(t.as_deref(), Some("Mở rộng đường vào bản Mường"));
+        assert_eq!(after_kicker("Mở rộng đường vào bản Mường", &og), None);
+        // A word glued to the title is not a kicker.
+        assert_eq!(after_kicker("XMở rộng đường vào bản Mường", &og), None);
+    }
 
     fn title(html: &str) -> Title {
         let doc = Html::parse_document(html);

@@ -1,0 +1,200 @@
+//! The author when neither a meta tag nor JSON-LD names one directly.
+//!
+//! Blog and CMS themes mark the byline in a handful of standard ways:
+//! `rel="author"` links, hCard (`class="author vcard"` with an `fn`), a
+//! `byline` or `author` wrapper. Those marks are conventions shared by
+//! thousands of themes, not site names, so they generalise. JSON-LD graphs
+//! often give the author as `{"@id": …}` and the name on a separate
+//! `Person` node; [`ld_person`] reads that node.
+
+use scraper::{Html, Selector};
+
+use super::norm::{clean, fold, trim_decor};
+
+/// Byline marks, most specific first; the first plausible name wins.
+const BYLINE_CSS: &[&str] = &[
+    ".author .fn, .byline .fn, .vcard.author, .author.vcard",
+    "a[rel~=author]",
+    "a[href*='/author/'], a[href*='/authors/']",
+    "[class*=author_name], [class*=authorName], [class*=AuthorName]",
+    ".byline a, .post-author a, .entry-author a, [class*=author-name]",
+    ".byline, .post-author, .entry-author",
+];
+
+/// Words that open a byline and are not part of the name.
+const BY_WORDS: &[&str] = &[
+    "by",
+    "von",
+    "vom",
+    "par",
+    "por",
+    "di",
+    "door",
+    "tac gia",
+    "posted by",
+    "written by",
+    "autor",
+    "author",
+];
+
+/// A name from the page's byline marks, outside any comment section.
+pub fn from_dom(doc: &Html) -> Option<String> {
+    BYLINE_CSS.iter().find_map(|css| {
+        let sel = Selector::parse(css).ok()?;
+        doc.select(&sel)
+            .filter(|e| !in_comments(*e))
+            .take(5)
+            .find_map(|e| plausible(&e.text().collect::<String>()))
+    })
+}
+
+/// `twitter:labelN` = "Written by" with the name in `twitter:dataN`, as
+/// SEO plugins write it.
+pub fn twitter_label(doc: &Html) -> Option<String> {
+    let sel = Selector::parse("meta[name^='twitter:label']").ok()?;
+    let label = doc.select(&sel).find(|m| {
+        let v = fold(m.value().attr("content").unwrap_or(""));
+        ["written by", "author", "autor", "verfasst von", "tac gia"].contains(&v.trim())
+    })?;
+    let n = label.value().attr("name")?.strip_prefix("twitter:label")?;
+    let data = Selector::parse(&format!("meta[name='twitter:data{n}']")).ok()?;
+    let m = doc.select(&data).next()?;
+    plausible(m.value().attr("content")?)
+}
+
+/// Comment authors carry the same hCard marks as the article's author.
+fn in_comments(e: scraper::ElementRef) -> bool {
+    e.ancestors()
+        .filter_map(scraper::ElementRef::wrap)
+        .any(|a| {
+            let v = a.value();
+            let ids = format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or(""));
+            ids.to_ascii_lowercase().contains("comment")
+        })
+}
+
+/// The text as a person's name: a leading "By"/"von"/"Tác giả:" dropped;
+/// short, with letters, and not a date, an address or a sentence.
+pub fn plausible(raw: &str) -> Option<String> {
+    let text = clean(raw);
+    let mut t = trim_decor(&text);
+    let folded = fold(t);
+    for w in BY_WORDS {
+        let Some(rest) = folded.strip_prefix(w) else {
+            continue;
+        };
+        if rest.is_empty() || rest.starts_with([' ', ':']) {
+            // `fold` keeps char positions and `w` is ASCII: same cut.
+            t = trim_decor(t.char_indices().nth(w.len()).map_or("", |(i, _)| &t[i..]));
+            t = t.trim_start_matches([':', ' ']);
+            break;
+        }
+    }
+    let words = t.split_whitespace().count();
+    let ok = (2..=60).contains(&t.chars().count())
+        && (1..=6).contains(&words)
+        && t.chars().any(char::is_alphabetic)
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || "@/:|<>".contains(c));
+    ok.then(|| t.to_string())
+}
+
+/// True for the site or publisher name, an address or a CMS placeholder:
+/// meta `author` tags often carry those instead of a person.
+pub fn is_publisher(name: &str, not_author: &[Option<&str>]) -> bool {
+    let n = fold(name);
+    let placeholder = ["null", "admin", "undefined", "none"].contains(&n.as_str());
+    let same = not_author
+        .iter()
+        .flatten()
+        .map(|s| fold(s))
+        .any(|s| s.chars().count() >= 3 && (n.contains(s.as_str()) || s.contains(n.as_str())));
+    placeholder || same || n.is_empty() || n.contains("://") || n.chars().count() > 80
+}
+
+/// The `name` of the first JSON-LD node typed `Person`.
+pub fn ld_person(json: &str, string_after_key: fn(&str, &str) -> Option<String>) -> Option<String> {
+    let at = json
+        .match_indices("\"Person\"")
+        .map(|(p, _)| p)
+        .find(|&p| is_type_value(&json[..p]))?;
+    // The node's name follows its type, or precedes it within the object.
+    let open = json[..at].rfind('{')?;
+    let close = json[at..].find('}').map_or(json.len(), |c| at + c);
+    string_after_key(&json[open..close], "name").and_then(|n| plausible(&n))
+}
+
+/// True when `before` ends with `"@type":` or `"@type": [` (a type list).
+fn is_type_value(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = b.strip_suffix('[').unwrap_or(b).trim_end();
+    b.strip_suffix(':')
+        .is_some_and(|b| b.trim_end().ends_with("\"@type\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hcard_byline_wins_over_comment_authors() {
+        let doc = Html::parse_document(
+            "<article><span class='byline'>bởi <span class='author vcard'>\
+             <a class='url fn n' href='/u/an'>Trần An</a></span></span><p>Bài.</p></article>\
+             <ol class='comment-list'><li><span class='author vcard'>\
+             <span class='fn'>Khách</span></span></li></ol>",
+        );
+        assert_eq!(from_dom(&doc).as_deref(), Some("Trần An"));
+    }
+
+    #[test]
+    fn rel_author_link_and_bare_byline() {
+        let doc = Html::parse_document("<p>Viết bởi <a rel='author' href='/a'>Hoa Lê</a></p>");
+        assert_eq!(from_dom(&doc).as_deref(), Some("Hoa Lê"));
+        let doc = Html::parse_document("<div class='byline'>By Minh Phạm</div>");
+        assert_eq!(from_dom(&doc).as_deref(), Some("Minh Phạm"));
+    }
+
+    #[test]
+    fn twitter_written_by_and_author_archive_links() {
+        let doc = Html::parse_document(
+            "<head><meta name='twitter:label1' content='Est. reading time'>\
+             <meta name='twitter:data1' content='4 minutes'>\
+             <meta name='twitter:label2' content='Written by'>\
+             <meta name='twitter:data2' content='Quang Vinh'></head>",
+        );
+        assert_eq!(twitter_label(&doc).as_deref(), Some("Quang Vinh"));
+        let doc = Html::parse_document("<p><a href='/blog/author/thu-ha/'>Thu Hà</a></p>");
+        assert_eq!(from_dom(&doc).as_deref(), Some("Thu Hà"));
+    }
+
+    #[test]
+    fn names_are_short_and_not_dates() {
+        assert_eq!(plausible("Tác giả: Đỗ Hà").as_deref(), Some("Đỗ Hà"));
+        assert_eq!(plausible(" von  Kim Lan ").as_deref(), Some("Kim Lan"));
+        assert_eq!(plausible("12/03/2021"), None);
+        assert_eq!(plausible("a b c d e f g h"), None);
+        assert_eq!(plausible("Bylan Tô").as_deref(), Some("Bylan Tô"));
+    }
+
+    #[test]
+    fn publisher_is_not_the_author() {
+        let site = [Some("Báo Làng Quê"), None];
+        assert!(is_publisher("BÁO LÀNG QUÊ", &site));
+        assert!(is_publisher("null", &site));
+        assert!(!is_publisher("Ngô Bảo", &site));
+    }
+
+    #[test]
+    fn json_ld_person_node() {
+        let find = |j: &str, k: &str| {
+            let p = j.find(&format!("\"{k}\":\""))? + k.len() + 4;
+            Some(j[p..p + j[p..].find('"')?].to_string())
+        };
+        let j = r#"{"@graph":[{"@type":"Article","author":{"@id":"p1"}},
+            {"@type": ["Person"], "@id":"p1", "name":"Vy Trần"}]}"#;
+        assert_eq!(ld_person(j, find).as_deref(), Some("Vy Trần"));
+        assert_eq!(ld_person(r#"{"@type":"Article"}"#, find), None);
+    }
+}

@@ -1,0 +1,127 @@
+//! Photo credits and gallery counters: lines about the picture's owner or
+//! position ("Foto: Lan Hương", "Credits:", "Image 3 of 8"), which the
+//! reader does not need. A caption that describes the photo ("Ảnh: Quang
+//! cảnh hội nghị.") stays: after the label, a credit holds only names.
+
+/// Folded labels that open a credit; the longer forms first.
+const LABELS: &[&str] = &[
+    "credits photos",
+    "credit photo",
+    "photo credit",
+    "bildquelle",
+    "titelbild",
+    "beitragsbild",
+    "credits",
+    "credit",
+    "photos",
+    "photo",
+    "fotos",
+    "foto",
+    "bild",
+    "image",
+    "anh",
+];
+
+/// Whole lines that are gallery and ad controls, never text (folded).
+const CONTROLS: &[&str] = &[
+    "caption",
+    "close",
+    "back to gallery",
+    "view gallery",
+    "enlarge",
+    "fullscreen",
+    "advert",
+    "advertisement",
+    "anzeige",
+    "quang cao",
+    "this slideshow requires javascript",
+];
+
+/// Words that join names in a credit ("A und B", "A / B").
+const JOINERS: &[&str] = &["und", "and", "va", "et", "y", "/", "&", "-", "|", ","];
+
+/// A credit or a counter line (`folded` is the block's folded text).
+pub fn is_credit(folded: &str, text: &str) -> bool {
+    if folded.chars().count() > 60 {
+        return false;
+    }
+    let bare = folded.trim_end_matches(['.', ':', ' ']);
+    CONTROLS.contains(&bare) || is_counter(folded) || credit_names(folded, text)
+}
+
+/// "Image 3 of 8", "ảnh 2/6", "1 von 5".
+fn is_counter(folded: &str) -> bool {
+    // "Image 1 of / 23": the slash is a stray separator.
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let words: Vec<&str> = if words.contains(&"of") {
+        words.into_iter().filter(|w| *w != "/").collect()
+    } else {
+        words
+    };
+    let nums = match words.as_slice() {
+        [label, rest @ ..] if LABELS.contains(label) => rest,
+        all => all,
+    };
+    let num = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    match nums {
+        [a, sep, b] => num(a) && num(b) && ["of", "/", "von", "sur", "de", "tren"].contains(sep),
+        [ab] => ab.split_once('/').is_some_and(|(a, b)| num(a) && num(b)),
+        _ => false,
+    }
+}
+
+/// A label, then nothing or names only: capitalised words and joiners.
+fn credit_names(folded: &str, text: &str) -> bool {
+    let Some(label) = LABELS.iter().find(|l| folded.starts_with(**l)) else {
+        return false;
+    };
+    let rest = folded[label.len()..].trim_start();
+    if !(rest.is_empty() || rest.starts_with(':')) {
+        return false;
+    }
+    // `fold` keeps char positions, so the names are cut from `text` there.
+    let skip = folded.len() - rest.len();
+    let n = folded[..skip].chars().count();
+    let names: String = text.chars().skip(n).collect();
+    let names = names.trim_start_matches([':', ' ']).trim_end();
+    let words: Vec<&str> = names.split_whitespace().collect();
+    words.len() <= 6
+        && !names.ends_with(['.', '!', '?'])
+        && words.iter().all(|w| {
+            JOINERS.contains(&w.to_lowercase().as_str())
+                || w.chars().next().is_some_and(|c| !c.is_lowercase())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::norm::fold;
+    use super::*;
+
+    fn credit(s: &str) -> bool {
+        is_credit(&fold(s), s)
+    }
+
+    #[test]
+    fn credits_and_counters_go() {
+        assert!(credit("Ảnh: Trần Minh"));
+        assert!(credit("Foto: Lê Hà / TTXVN"));
+        assert!(credit("Credits:"));
+        assert!(credit("Image 3 of 8"));
+        assert!(credit("ảnh 2/6"));
+        assert!(credit("4 / 9"));
+        assert!(credit("Image 2 of / 12"));
+        assert!(credit("Quảng cáo"));
+        assert!(credit("Back to Gallery"));
+    }
+
+    #[test]
+    fn describing_captions_stay() {
+        assert!(!credit("Ảnh: Quang cảnh hội nghị."));
+        assert!(!credit("Ảnh: bà con gặt lúa trên đồng"));
+        assert!(!credit("Photos of the flooded road near the market"));
+        assert!(!credit("Anh Hùng kể lại chuyến đi"));
+        assert!(!credit("Năm 2020 có 3 / 8 xã đạt chuẩn"));
+        assert!(!credit("Close to the river"));
+    }
+}

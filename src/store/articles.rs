@@ -265,42 +265,78 @@ pub(super) fn existing_id(
         .optional()
 }
 
+/// An article's own columns in their stored form, shared by insert and update (named
+/// parameters, so the two statements cannot drift apart).
+struct Stored<'a> {
+    a: &'a NewArticle,
+    now: &'a str,
+    published: Option<String>,
+    published_ts: Option<i64>,
+    views: Option<i64>,
+    doc: Option<String>,
+}
+
+impl<'a> Stored<'a> {
+    fn new(a: &'a NewArticle, now: &'a str) -> Stored<'a> {
+        Stored {
+            a,
+            now,
+            published: a.published.map(|t| t.to_rfc3339()),
+            published_ts: a.published.map(|t| t.timestamp()),
+            views: a.views.map(|v| v as i64),
+            doc: doc_json(a),
+        }
+    }
+
+    fn params(&self) -> Vec<(&'static str, &dyn rusqlite::ToSql)> {
+        let a = self.a;
+        vec![
+            (":url", &a.url),
+            (":title", &a.title),
+            (":author", &a.author),
+            (":published", &self.published),
+            (":published_ts", &self.published_ts),
+            (":views", &self.views),
+            (":category", &a.category),
+            (":summary", &a.summary),
+            (":body", &a.body),
+            (":full_text", &a.full_text),
+            (":fetched_at", &self.now),
+            (":page_etag", &a.page_validators.etag),
+            (":page_last_modified", &a.page_validators.last_modified),
+            (":doc", &self.doc),
+        ]
+    }
+}
+
 pub(super) fn insert_article(
     tx: &Transaction,
     source_id: i64,
     a: &NewArticle,
     now: &str,
 ) -> rusqlite::Result<i64> {
+    let stored = Stored::new(a, now);
+    let mut params = stored.params();
+    params.extend([
+        (":source_id", &source_id as &dyn rusqlite::ToSql),
+        (":guid", &a.guid),
+    ]);
     tx.prepare_cached(
         "INSERT INTO articles (source_id, guid, url, title, author, published, published_ts,
              views, category, summary, body, full_text, fetched_at, page_etag, page_last_modified,
              doc)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+         VALUES (:source_id, :guid, :url, :title, :author, :published, :published_ts, :views,
+             :category, :summary, :body, :full_text, :fetched_at, :page_etag,
+             :page_last_modified, :doc)",
     )?
-    .execute(params![
-        source_id,
-        a.guid,
-        a.url,
-        a.title,
-        a.author,
-        a.published.map(|t| t.to_rfc3339()),
-        a.published.map(|t| t.timestamp()),
-        a.views.map(|v| v as i64),
-        a.category,
-        a.summary,
-        a.body,
-        a.full_text,
-        now,
-        a.page_validators.etag,
-        a.page_validators.last_modified,
-        doc_json(a)
-    ])?;
+    .execute(params.as_slice())?;
     let id = tx.last_insert_rowid();
     write_related_and_index(tx, id, a)?;
     Ok(id)
 }
 
-/// Updates a cached article, `now` becoming its retrieval time. A feed-only copy never replaces a body taken from the page.
+/// Updates a cached article, `now` becoming its retrieval time. A feed-only copy never
+/// replaces a body taken from the page.
 pub(super) fn update_article(
     tx: &Transaction,
     id: i64,
@@ -313,29 +349,18 @@ pub(super) fn update_article(
     if had_full && !a.full_text {
         return Ok(());
     }
+    let stored = Stored::new(a, now);
+    let mut params = stored.params();
+    params.push((":id", &id));
     tx.prepare_cached(
-        "UPDATE articles SET url = ?2, title = ?3, author = ?4, published = ?5, published_ts = ?6,
-             views = ?7, category = ?8, summary = ?9, body = ?10, full_text = ?11, fetched_at = ?12,
-             page_etag = ?13, page_last_modified = ?14, doc = ?15
-         WHERE id = ?1",
+        "UPDATE articles SET url = :url, title = :title, author = :author,
+             published = :published, published_ts = :published_ts, views = :views,
+             category = :category, summary = :summary, body = :body, full_text = :full_text,
+             fetched_at = :fetched_at, page_etag = :page_etag,
+             page_last_modified = :page_last_modified, doc = :doc
+         WHERE id = :id",
     )?
-    .execute(params![
-        id,
-        a.url,
-        a.title,
-        a.author,
-        a.published.map(|t| t.to_rfc3339()),
-        a.published.map(|t| t.timestamp()),
-        a.views.map(|v| v as i64),
-        a.category,
-        a.summary,
-        a.body,
-        a.full_text,
-        now,
-        a.page_validators.etag,
-        a.page_validators.last_modified,
-        doc_json(a)
-    ])?;
+    .execute(params.as_slice())?;
     tx.prepare_cached("DELETE FROM related WHERE article_id = ?1")?
         .execute([id])?;
     tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?

@@ -75,6 +75,16 @@ impl Drop for Tmux {
     }
 }
 
+/// The shell words that start the reader on `env` (proxies off, so 127.0.0.1 is reached
+/// directly), followed by `rest` (more options, redirections, what runs after it).
+fn reader(env: &Env, rest: &str) -> String {
+    format!(
+        "NO_PROXY=127.0.0.1 http_proxy= https_proxy= HTTP_PROXY= HTTPS_PROXY= {BIN} --config '{}' --data-dir '{}' {rest}",
+        env.config().display(),
+        env.data().display()
+    )
+}
+
 fn tmux_available() -> bool {
     let ok = Command::new("tmux")
         .arg("-V")
@@ -102,11 +112,7 @@ fn reader_shows_three_panes_offline_and_restores_the_terminal() {
         assert!(env.run(&["sync"]).status.success());
         env
     }; // the server is gone from here on
-    let shell = format!(
-        "{BIN} --config '{}' --data-dir '{}' --offline; echo EXITED $?; stty -a; sleep 30",
-        env.config().display(),
-        env.data().display()
-    );
+    let shell = reader(&env, "--offline; echo EXITED $?; stty -a; sleep 30");
     let tmux = Tmux::start("test", (150, 40), &shell);
 
     let screen = tmux.wait_for(|s| s.contains("Tin bài") && s.contains("Hội thảo"));
@@ -205,11 +211,7 @@ fn sync_now_runs_in_the_background_and_fills_the_list() {
         &[("Cổng Hà Lâm", &feed)],
         "[ui]\nlanguage = \"en\"\n[sync]\non_start = false\n",
     );
-    let shell = format!(
-        "NO_PROXY=127.0.0.1 http_proxy= https_proxy= HTTP_PROXY= HTTPS_PROXY= {BIN} --config '{}' --data-dir '{}'; echo EXITED $?; sleep 30",
-        env.config().display(),
-        env.data().display()
-    );
+    let shell = reader(&env, "; echo EXITED $?; sleep 30");
     let tmux = Tmux::start("sync", (100, 30), &shell);
     let screen = tmux.wait_for(|s| s.contains("No articles yet"));
     assert!(
@@ -235,11 +237,7 @@ fn two_readers_see_articles_that_a_cli_sync_writes() {
     let server = fixture_server();
     let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
     let env = Env::new(&[("Cổng Hà Lâm", &feed)], "[ui]\nlanguage = \"en\"\n");
-    let shell = format!(
-        "{BIN} --config '{}' --data-dir '{}' --offline; echo EXITED $?; sleep 30",
-        env.config().display(),
-        env.data().display()
-    );
+    let shell = reader(&env, "--offline; echo EXITED $?; sleep 30");
     let first = Tmux::start("reader-a", (100, 30), &shell);
     let second = Tmux::start("reader-b", (100, 30), &shell);
     for t in [&first, &second] {
@@ -297,11 +295,10 @@ fn o_opens_the_article_url_as_one_argument_without_a_shell() {
     )
     .unwrap();
     let shell = format!(
-        "cd '{}' && BROWSER='{}' {BIN} --config '{}' --data-dir '{}' --offline; sleep 30",
+        "cd '{}' && BROWSER='{}' {}",
         dir.path().display(),
         browser.display(),
-        env.config().display(),
-        env.data().display()
+        reader(&env, "--offline; sleep 30")
     );
     let tmux = Tmux::start("browser", (120, 30), &shell);
     tmux.wait_for(|s| s.contains("Bài có liên kết lạ"));
@@ -335,10 +332,9 @@ fn e_saves_the_open_article_as_a_printable_html_file() {
     };
     let out_dir = tempfile::tempdir().unwrap();
     let shell = format!(
-        "cd '{}' && {BIN} --config '{}' --data-dir '{}' --offline; sleep 30",
+        "cd '{}' && {}",
         out_dir.path().display(),
-        env.config().display(),
-        env.data().display()
+        reader(&env, "--offline; sleep 30")
     );
     let tmux = Tmux::start("save", (120, 30), &shell);
     tmux.wait_for(|s| s.contains("Tin bài"));
@@ -370,11 +366,7 @@ fn online_the_reader_opens_at_once_and_syncs_in_the_background() {
     let server = fixture_server();
     let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
     let env = Env::new(&[("Cổng Hà Lâm", &feed)], "");
-    let shell = format!(
-        "NO_PROXY=127.0.0.1 http_proxy= https_proxy= HTTP_PROXY= HTTPS_PROXY= {BIN} --config '{}' --data-dir '{}'; sleep 30",
-        env.config().display(),
-        env.data().display()
-    );
+    let shell = reader(&env, "; sleep 30");
     let tmux = Tmux::start("autosync", (120, 30), &shell);
     let screen = tmux.wait_for(|s| s.contains("Hội thảo") && s.contains("Đồng bộ lúc"));
     assert!(
@@ -390,9 +382,11 @@ fn a_panic_restores_the_terminal_and_says_one_line() {
     }
     let env = Env::new(&[], "");
     let shell = format!(
-        "TINTUC_TEST_PANIC=1 {BIN} --config '{}' --data-dir '{}' --offline 2>err.txt; echo EXITED $?; cat err.txt; stty -a; sleep 30",
-        env.config().display(),
-        env.data().display()
+        "TINTUC_TEST_PANIC=1 {}",
+        reader(
+            &env,
+            "--offline 2>err.txt; echo EXITED $?; cat err.txt; stty -a; sleep 30"
+        )
     );
     let dir = tempfile::tempdir().unwrap();
     let tmux = Tmux::start(

@@ -69,14 +69,7 @@ fn nested_elements_gzip_bomb_and_huge_line_fail_or_pass_quickly_with_others_inta
             feed_of(&["/nested.html", "/bomb.html", "/line.html"]),
         ),
         "/nested.html" => Reply::ok("text/html; charset=utf-8", nested.as_bytes()),
-        "/bomb.html" => Reply::Full {
-            status: 200,
-            headers: vec![
-                ("Content-Encoding".into(), "gzip".into()),
-                ("Content-Type".into(), "text/html".into()),
-            ],
-            body: bomb.to_vec(),
-        },
+        "/bomb.html" => Reply::gzipped("text/html", bomb.to_vec()),
         "/line.html" => Reply::ok("text/html", line.to_vec()),
         _ => Reply::status(404, &[]),
     });
@@ -131,12 +124,7 @@ fn a_feed_of_100000_items_is_cut_to_max_items() {
     let (out, took) = sync_bounded(&env);
     assert!(took < Duration::from_secs(90), "bounded: {took:?}");
     let sources = env.json(&["sources", "--json"]);
-    let big = sources
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == "Lớn")
-        .unwrap();
+    let big = find(&sources, "name", "Lớn");
     assert_eq!(big["articles"], 300, "{}", stderr(&out));
     let fetched = server
         .log

@@ -14,9 +14,7 @@ fn db(env: &Env) -> std::path::PathBuf {
 
 fn synced() -> (tintuc::demo::server::Server, Env) {
     let server = fixture_server();
-    let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
-    let env = Env::new(&[("Hà Lâm", &feed)], "");
-    assert_eq!(env.run(&["sync"]).status.code(), Some(0));
+    let env = synced_fixture_env(&server);
     (server, env)
 }
 

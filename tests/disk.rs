@@ -43,15 +43,6 @@ fn portal(from: usize, n: usize) -> RawServer {
     })
 }
 
-fn titles(env: &Env) -> Vec<String> {
-    let list = env.json(&["list", "--json"]);
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[test]
 fn a_full_disk_is_a_clear_error_and_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -35,14 +35,6 @@ fn expected() -> Expected {
     toml::from_str(&text).unwrap()
 }
 
-fn synced_env(server: &tintuc::demo::server::Server) -> Env {
-    let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
-    let env = Env::new(&[("Cổng Hà Lâm", &feed)], "");
-    let out = env.run(&["sync"]);
-    assert_eq!(out.status.code(), Some(0), "sync: {}", stderr(&out));
-    env
-}
-
 fn id_of(list: &Value, url: &str) -> i64 {
     list.as_array()
         .unwrap()
@@ -56,7 +48,7 @@ fn id_of(list: &Value, url: &str) -> i64 {
 #[test]
 fn unknown_portal_reads_back_with_every_field() {
     let server = fixture_server();
-    let env = synced_env(&server);
+    let env = synced_fixture_env(&server);
     let list = env.json(&["list", "--json"]);
     for exp in expected().article {
         let url = format!("{}{}", server.base_url(), exp.url_path);
@@ -123,7 +115,7 @@ fn unknown_portal_reads_back_with_every_field() {
 #[test]
 fn json_objects_have_exactly_the_design_fields() {
     let server = fixture_server();
-    let env = synced_env(&server);
+    let env = synced_fixture_env(&server);
     let list = env.json(&["list", "--json"]);
     let first = &list.as_array().unwrap()[0];
     let mut keys: Vec<&str> = first
@@ -163,7 +155,7 @@ fn json_objects_have_exactly_the_design_fields() {
 #[test]
 fn list_is_newest_first_and_filters() {
     let server = fixture_server();
-    let env = synced_env(&server);
+    let env = synced_fixture_env(&server);
     let list = env.json(&["list", "--json"]);
     let feed_items = list.as_array().unwrap();
     assert!(feed_items.len() >= 5, "5 feed items plus related pages");
@@ -198,7 +190,7 @@ fn list_is_newest_first_and_filters() {
 #[test]
 fn search_ignores_diacritics_and_d_stroke() {
     let server = fixture_server();
-    let env = synced_env(&server);
+    let env = synced_fixture_env(&server);
     let found = env.json(&["search", "det chieu coi", "--json"]);
     assert_eq!(
         found[0]["title"],
@@ -220,7 +212,7 @@ fn search_ignores_diacritics_and_d_stroke() {
 #[test]
 fn sources_report_last_sync_and_counts() {
     let server = fixture_server();
-    let env = synced_env(&server);
+    let env = synced_fixture_env(&server);
     let sources = env.json(&["sources", "--json"]);
     let s = &sources[0];
     assert_eq!(s["name"], "Cổng Hà Lâm");
@@ -233,7 +225,7 @@ fn sources_report_last_sync_and_counts() {
 #[test]
 fn second_sync_adds_no_duplicates() {
     let server = fixture_server();
-    let env = synced_env(&server);
+    let env = synced_fixture_env(&server);
     let before = env.json(&["list", "--json"]);
     let id = before[0]["id"].as_i64().unwrap();
     let out = env.run(&["read", &id.to_string()]);

@@ -33,23 +33,9 @@ fn rss(body: String) -> Reply {
     Reply::ok("application/rss+xml", body)
 }
 
-fn titles(env: &Env) -> Vec<String> {
-    let list = env.json(&["list", "--json"]);
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["title"].as_str().unwrap().to_string())
-        .collect()
-}
-
 fn body_of(env: &Env, title: &str) -> String {
     let list = env.json(&["list", "--json"]);
-    let a = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"] == title)
-        .unwrap();
+    let a = find(&list, "title", title);
     let full = env.json(&["read", &a["id"].to_string(), "--format", "json"]);
     full["body"].as_str().unwrap().to_string()
 }
@@ -126,22 +112,8 @@ fn a_compressed_bomb_is_cut_at_the_cap_and_the_rest_is_stored() {
     let good_gz = Arc::new(gzip(page("Bài nén gọn").as_bytes()));
     let server = RawServer::start(move |r: &Request| match r.path.as_str() {
         "/feed" => rss(feed("", &[])),
-        "/bomb.html" => Reply::Full {
-            status: 200,
-            headers: vec![
-                ("Content-Encoding".into(), "gzip".into()),
-                ("Content-Type".into(), "text/html".into()),
-            ],
-            body: bomb.to_vec(),
-        },
-        "/good.html" => Reply::Full {
-            status: 200,
-            headers: vec![
-                ("Content-Encoding".into(), "gzip".into()),
-                ("Content-Type".into(), "text/html; charset=utf-8".into()),
-            ],
-            body: good_gz.to_vec(),
-        },
+        "/bomb.html" => Reply::gzipped("text/html", bomb.to_vec()),
+        "/good.html" => Reply::gzipped("text/html; charset=utf-8", good_gz.to_vec()),
         _ => Reply::status(404, &[]),
     });
     let body = feed(&server.base, &["/bomb.html", "/good.html"]);
@@ -198,12 +170,7 @@ fn a_hung_server_and_a_drip_fail_on_their_own_timeout_without_stopping_others() 
         "{err}"
     );
     let sources = env.json(&["sources", "--json"]);
-    let good_status = sources
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == "Tốt")
-        .unwrap();
+    let good_status = find(&sources, "name", "Tốt");
     assert_eq!(good_status["status"], "ok");
 }
 

@@ -136,12 +136,7 @@ fn related_depth_zero_fetches_no_related_pages_and_one_does() {
         "prefetched once, same host only"
     );
     let list = env.json(&["list", "--json"]);
-    let root = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"] == "Gốc")
-        .unwrap();
+    let root = find(&list, "title", "Gốc");
     assert!(
         root["related"][0]["id"].is_i64(),
         "the related article is cached: {root}"
@@ -196,12 +191,7 @@ fn windows_1258_and_nfd_pages_are_stored_as_nfc_and_searchable() {
     assert_eq!(env.run(&["sync"]).status.code(), Some(0));
     for title in ["Trang cũ theo meta", "Trang cũ theo header"] {
         let list = env.json(&["list", "--json"]);
-        let a = list
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|a| a["title"] == title)
-            .unwrap();
+        let a = find(&list, "title", title);
         let full = env.json(&["read", &a["id"].to_string(), "--format", "json"]);
         assert!(
             full["body"]

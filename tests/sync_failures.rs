@@ -62,12 +62,7 @@ fn failures_are_named_and_the_rest_is_stored() {
         "{titles:?}"
     );
     let sources = env.json(&["sources", "--json"]);
-    let dead_status = sources
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == "Chết")
-        .unwrap();
+    let dead_status = find(&sources, "name", "Chết");
     assert_ne!(dead_status["status"], "ok");
 }
 

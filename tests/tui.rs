@@ -105,13 +105,7 @@ fn reader_shows_three_panes_offline_and_restores_the_terminal() {
     if !tmux_available() {
         return;
     }
-    let env = {
-        let server = fixture_server();
-        let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
-        let env = Env::new(&[("Cổng Hà Lâm", &feed)], "");
-        assert!(env.run(&["sync"]).status.success());
-        env
-    }; // the server is gone from here on
+    let env = synced_fixture_env(&fixture_server()); // the server is gone from here on
     let shell = reader(&env, "--offline; echo EXITED $?; stty -a; sleep 30");
     let tmux = Tmux::start("test", (150, 40), &shell);
 
@@ -323,13 +317,7 @@ fn e_saves_the_open_article_as_a_printable_html_file() {
     if !tmux_available() {
         return;
     }
-    let env = {
-        let server = fixture_server();
-        let feed = format!("{}/rss/tin-tuc.rss", server.base_url());
-        let env = Env::new(&[("Cổng Hà Lâm", &feed)], "");
-        assert!(env.run(&["sync"]).status.success());
-        env
-    };
+    let env = synced_fixture_env(&fixture_server());
     let out_dir = tempfile::tempdir().unwrap();
     let shell = format!(
         "cd '{}' && {}",

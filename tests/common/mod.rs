@@ -185,3 +185,36 @@ pub fn wait_bounded(
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+/// The fixture portal's feed URL on `server`.
+pub fn fixture_feed(server: &Server) -> String {
+    format!("{}/rss/tin-tuc.rss", server.base_url())
+}
+
+/// A config whose one source is the fixture portal on `server`, synced (exit 0 asserted).
+pub fn synced_fixture_env(server: &Server) -> Env {
+    let env = Env::new(&[("Cổng Hà Lâm", &fixture_feed(server))], "");
+    let out = env.run(&["sync"]);
+    assert_eq!(out.status.code(), Some(0), "sync: {}", stderr(&out));
+    env
+}
+
+/// The titles of `tintuc list --json`, newest first.
+pub fn titles(env: &Env) -> Vec<String> {
+    let list = env.json(&["list", "--json"]);
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The object of a JSON array whose `key` is `value` (a source by name, an article by title).
+pub fn find<'a>(items: &'a serde_json::Value, key: &str, value: &str) -> &'a serde_json::Value {
+    items
+        .as_array()
+        .expect("a JSON array")
+        .iter()
+        .find(|o| o[key] == value)
+        .unwrap_or_else(|| panic!("no {key} = {value:?} in {items}"))
+}

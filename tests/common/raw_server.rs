@@ -38,6 +38,18 @@ impl Reply {
         }
     }
 
+    /// 200 with a body that is already gzip-compressed (`Content-Encoding: gzip`).
+    pub fn gzipped(content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
+        Reply::Full {
+            status: 200,
+            headers: vec![
+                ("Content-Encoding".into(), "gzip".into()),
+                ("Content-Type".into(), content_type.into()),
+            ],
+            body: body.into(),
+        }
+    }
+
     pub fn status(status: u16, headers: &[(&str, &str)]) -> Reply {
         Reply::Full {
             status,

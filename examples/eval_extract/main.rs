@@ -4,7 +4,7 @@
 //! `cargo run --release --example eval_extract -- [scrapinghub|trafilatura|wcxb|readability|all]`
 //!
 //! Missing corpora print a notice and exit 0, so the command is safe on any
-//! machine. `EVAL_VERBOSE=1` prints per-page detail on stderr. Kept out of
+//! machine; a panic on any page makes the exit status 1. `EVAL_VERBOSE=1` prints per-page detail on stderr. Kept out of
 //! `cargo test` because it takes tens of seconds.
 
 mod corpora;
@@ -30,6 +30,7 @@ fn main() {
     let root = corpora_dir();
     // Pages that panic are counted, not printed one backtrace each.
     std::panic::set_hook(Box::new(|_| {}));
+    let mut panics = 0;
     for name in known.iter().filter(|n| which == "all" || which == **n) {
         let (folder, run): (&str, fn(&std::path::Path) -> Option<Report>) = match *name {
             "scrapinghub" => ("scrapinghub-aeb", corpora::scrapinghub),
@@ -39,9 +40,17 @@ fn main() {
         };
         let dir = root.join(folder);
         match run(&dir) {
-            Some(r) => print(name, &r),
+            Some(r) => {
+                panics += r.panics;
+                print(name, &r)
+            }
             None => println!("{name}: corpus not found at {} (skipped)", dir.display()),
         }
+    }
+    // The bar is "never panics on any page": make a panic fail the run.
+    if panics > 0 {
+        eprintln!("eval_extract: the extractor panicked on {panics} page(s)");
+        std::process::exit(1);
     }
 }
 

@@ -14,17 +14,29 @@ const HINTED_MAX: usize = 80;
 /// How far around the title (or the text's start) a bare date may be.
 const BEFORE: usize = 3;
 const AFTER: usize = 6;
+/// A byline next to the title may carry a date among an author, a section
+/// or a place ("Von Anna Berg | 31.10.2023", "02.02.2022 • Presse").
+const BYLINE_MAX: usize = 100;
+/// A paragraph may open with its date, news-agency style
+/// ("Bonn, 3. März 2022 – …", "(21. November 2022) …").
+const OPENING_MAX: usize = 30;
 
 pub fn find(page: &Page, pick: Pick, title: Option<usize>) -> Option<DateTime<FixedOffset>> {
     let el = &page.elems[pick.elem];
     let anchor = title.unwrap_or(el.start);
     let from = anchor.saturating_sub(BEFORE);
     let to = (anchor + 1 + AFTER).min(page.blocks.len());
-    let bare = (from..to)
-        .filter(|&i| Some(i) != title)
-        .find(|&i| is_date_line(&page.blocks[i].text));
-    let i = bare.or_else(|| hinted(page, anchor))?;
+    let near = || (from..to).filter(|&i| Some(i) != title);
+    let bare = near().find(|&i| is_date_line(&page.blocks[i].text));
+    let i = bare
+        .or_else(|| hinted(page, anchor))
+        .or_else(|| near().find(|&i| is_byline(&page.blocks[i].text)))?;
     find_date(&page.blocks[i].text).map(|f| f.at)
+}
+
+/// A short line with a date in it, or a paragraph that opens with one.
+fn is_byline(text: &str) -> bool {
+    find_date(text).is_some_and(|f| text.chars().count() <= BYLINE_MAX || f.start <= OPENING_MAX)
 }
 
 /// A UTC timestamp from the metadata may fall on the day before or after
@@ -95,6 +107,28 @@ mod tests {
     fn a_far_away_unclassed_date_is_not_taken() {
         let html = format!("<p>01.01.2020</p><p>Menu</p><p>Một</p><p>Hai</p><p>Ba</p><h1>Tiêu đề</h1><div>{PARA}</div>");
         assert_eq!(date(&html, Some(5)), None);
+    }
+
+    #[test]
+    fn byline_with_author_and_section_under_the_title() {
+        let html =
+            format!("<h1>Tiêu đề</h1><p>Lan Anh • 12.03.2023 • Xã hội</p><div>{PARA}{PARA}</div>");
+        assert_eq!(date(&html, Some(0)).as_deref(), Some("2023-03-12"));
+    }
+
+    #[test]
+    fn paragraph_opening_with_its_date() {
+        let html = format!(
+            "<h1>Tiêu đề</h1><div><p>Hà Nội, 05/06/2023 – Người dân trong xã đã góp công, góp \
+             của để làm con đường mới, rộng và sạch, nối thôn Đông với thôn Đoài.</p>{PARA}</div>"
+        );
+        assert_eq!(date(&html, Some(0)).as_deref(), Some("2023-06-05"));
+        // A date deep inside a long sentence is not the article's.
+        let html = format!(
+            "<h1>Tiêu đề</h1><div><p>Người dân trong xã đã góp công, góp của để làm con đường \
+             mới, rộng và sạch, sẽ khánh thành vào ngày 05/06/2023 tới đây.</p>{PARA}</div>"
+        );
+        assert_eq!(date(&html, Some(0)), None);
     }
 
     #[test]

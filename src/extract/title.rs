@@ -71,11 +71,15 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
     .collect();
     let cands = candidates(page, skip);
     let dist = |i: &usize| i.abs_diff(body_start);
-    let agreeing = cands
-        .iter()
-        .copied()
-        .filter(|&i| agrees(&fold(&page.blocks[i].text), &refs));
-    if let Some(i) = agreeing.min_by_key(dist) {
+    // In "Title - Site" both the title and the site's logo line agree:
+    // the site name is the last choice.
+    let site = head.site_name.as_deref().map(fold);
+    let agreeing = cands.iter().copied().filter_map(|i| {
+        let h = fold(&page.blocks[i].text);
+        let is_site = site.as_ref() == Some(&h);
+        agrees(&h, &refs).then(|| (is_site, dist(&i), i))
+    });
+    if let Some((.., i)) = agreeing.min() {
         return visible(page, i);
     }
     // A linked heading (a blog's permalink title) only counts when it
@@ -215,6 +219,17 @@ mod tests {
         );
         assert_eq!(t.text.as_deref(), Some("Đón bằng di tích quốc gia"));
         assert_eq!(t.block, Some(1));
+    }
+
+    #[test]
+    fn the_site_name_line_agrees_too_but_loses() {
+        let t = title(
+            "<title>Lễ hội đền Gióng - Báo Làng Quê</title>\
+             <meta property='og:site_name' content='Báo Làng Quê'>\
+             <h1>Lễ hội đền Gióng</h1><p>Một</p><p>Hai</p>\
+             <div class=title>Báo Làng Quê</div><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Lễ hội đền Gióng"));
     }
 
     #[test]

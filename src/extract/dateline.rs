@@ -12,8 +12,8 @@ use super::dates::find_date;
 /// A date-classed line may carry a place or an author ("Bonn, 11.10.2021").
 const HINTED_MAX: usize = 80;
 /// How far around the title (or the text's start) a bare date may be.
-const BEFORE: usize = 3;
-const AFTER: usize = 6;
+const BEFORE: usize = 5;
+const AFTER: usize = 10;
 /// A byline next to the title may carry a date among an author, a section
 /// or a place ("Von Anna Berg | 31.10.2023", "02.02.2022 • Presse").
 const BYLINE_MAX: usize = 100;
@@ -98,15 +98,25 @@ mod tests {
     fn date_classed_line_with_a_place() {
         let html = format!(
             "<h1>Tiêu đề</h1><p>Một</p><p>Hai</p><p>Ba</p><p>Bốn</p><p>Năm</p><p>Sáu</p><p>Bảy</p>\
-             <div><span class=meta-date>Hà Nội, 11.10.2021</span></div><div>{PARA}{PARA}</div>"
+             <p>Tám</p><p>Chín</p><p>Mười</p><div><span class=meta-date>Hà Nội, 11.10.2021</span></div><div>{PARA}{PARA}</div>"
         );
         assert_eq!(date(&html, Some(0)).as_deref(), Some("2021-10-11"));
     }
 
     #[test]
     fn a_far_away_unclassed_date_is_not_taken() {
-        let html = format!("<p>01.01.2020</p><p>Menu</p><p>Một</p><p>Hai</p><p>Ba</p><h1>Tiêu đề</h1><div>{PARA}</div>");
-        assert_eq!(date(&html, Some(5)), None);
+        let menu = "<p>Menu</p><p>Một</p><p>Hai</p><p>Ba</p><p>Bốn</p><p>Năm</p>";
+        let html = format!("<p>01.01.2020</p>{menu}<h1>Tiêu đề</h1><div>{PARA}</div>");
+        assert_eq!(date(&html, Some(7)), None);
+    }
+
+    #[test]
+    fn a_date_split_from_its_reading_time_above_the_title() {
+        let html = format!(
+            "<p>Tin</p><div><span>12.03.2023</span><span>•</span><span>5</span>\
+             <span>phút đọc</span></div><h1>Tiêu đề</h1><div>{PARA}{PARA}</div>"
+        );
+        assert_eq!(date(&html, Some(5)).as_deref(), Some("2023-03-12"));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Choosing the published date among the places a page states one.
 //!
 //! The usual order of trust is: a labelled meta line (`Đăng ngày: …`), the
-//! machine-readable metadata, a labelled update line, a date shown next to
-//! the title, the date in the URL. Each of these is wrong now and then (a
+//! machine-readable metadata, a labelled update line, the date in the URL,
+//! a date shown next to the title. Each of these is wrong now and then (a
 //! stale `<meta name=date>`, a teaser's label, a "today" line), so a day
 //! that two independent sources agree on wins over that order: the URL's
 //! day first (the CMS wrote it when the article was created), then any two
@@ -38,12 +38,13 @@ pub fn choose(s: &Sources) -> Option<Stamp> {
     let shown = s
         .shown
         .filter(|d| s.updated.is_none_or(|u| day(&u) != day(d)));
+    // An unlabelled date line is a guess; the URL's date is not.
     let usual = s
         .labelled
         .or(local_meta)
         .or(s.updated)
-        .or(s.shown)
-        .or(s.url);
+        .or(s.url)
+        .or(s.shown);
     if let Some(u) = s.url {
         let witnesses = [s.labelled, local_meta, s.meta, shown];
         if let Some(d) = witnesses.into_iter().flatten().find(|d| day(d) == day(&u)) {
@@ -102,6 +103,16 @@ mod tests {
             ..Sources::default()
         };
         assert_eq!(choose(&s), at("2024-03-01T10:00:00+07:00"));
+    }
+
+    #[test]
+    fn the_url_date_beats_an_unlabelled_date_line() {
+        let s = Sources {
+            shown: at("2024-02-28T00:00:00+07:00"),
+            url: at("2024-03-01T00:00:00+07:00"),
+            ..Sources::default()
+        };
+        assert_eq!(day(&s).as_deref(), Some("2024-03-01"));
     }
 
     #[test]

@@ -135,12 +135,26 @@ fn expect(f: &[char], i: usize, c: char) -> Option<usize> {
     (f.get(i) == Some(&c)).then_some(i + 1)
 }
 
-/// `dd/mm/yyyy`, `dd-mm-yyyy` or `dd.mm.yyyy` (same separator twice).
+/// `dd/mm/yyyy`, `dd-mm-yyyy` or `dd.mm.yyyy` (same separator twice), and
+/// the short `dd.mm.yy` of German and Vietnamese bylines (`31.10.23`): all
+/// six digits written, so that a version number like `1.2.3` stays apart.
 fn dmy_at(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
     let (d, a) = number(f, i).filter(|&(_, e)| e - i <= 2)?;
     let sep = *f.get(a).filter(|c| matches!(c, '/' | '-' | '.'))?;
     let (m, b) = number(f, a + 1).filter(|&(_, e)| e - a - 1 <= 2)?;
-    let (y, c) = expect(f, b, sep).and_then(|p| number(f, p).filter(|&(_, e)| e - p == 4))?;
+    let p = expect(f, b, sep)?;
+    let (y, c) = number(f, p)?;
+    let padded = a - i == 2 && b - a == 3 && sep != '-';
+    let y = match c - p {
+        4 => y,
+        2 if padded
+            && f.get(c)
+                .is_none_or(|ch| *ch != '.' && !ch.is_alphanumeric()) =>
+        {
+            2000 + y
+        }
+        _ => return None,
+    };
     if !(1900..=2200).contains(&y) {
         return None;
     }
@@ -348,6 +362,21 @@ mod tests {
             rfc("3.2.2019").as_deref(),
             Some("2019-02-03T00:00:00+07:00")
         );
+    }
+
+    #[test]
+    fn short_years_only_fully_padded() {
+        assert_eq!(
+            rfc("Von: Lan | 31.10.23").as_deref(),
+            Some("2023-10-31T00:00:00+07:00")
+        );
+        assert_eq!(
+            rfc("15/01/21 08:30").as_deref(),
+            Some("2021-01-15T08:30:00+07:00")
+        );
+        assert_eq!(rfc("bản 1.2.3"), None);
+        assert_eq!(rfc("mã 12.03.24.5"), None);
+        assert_eq!(rfc("số 31-10-23"), None);
     }
 
     #[test]

@@ -34,10 +34,6 @@ pub struct Sources {
 pub fn choose(s: &Sources) -> Option<Stamp> {
     let day = |d: &Stamp| d.date_naive();
     let local_meta = s.meta.map(|m| local_day(m, s.shown));
-    // The shown line is no witness when it is the update line again.
-    let shown = s
-        .shown
-        .filter(|d| s.updated.is_none_or(|u| day(&u) != day(d)));
     // An unlabelled date line is a guess; the URL's date is not.
     let usual = s
         .labelled
@@ -46,12 +42,14 @@ pub fn choose(s: &Sources) -> Option<Stamp> {
         .or(s.url)
         .or(s.shown);
     if let Some(u) = s.url {
-        let witnesses = [s.labelled, local_meta, s.meta, shown];
+        let witnesses = [s.labelled, local_meta, s.meta, s.shown];
         if let Some(d) = witnesses.into_iter().flatten().find(|d| day(d) == day(&u)) {
             return Some(d);
         }
     }
-    let witnesses = [s.labelled, local_meta, shown];
+    // The update line is no witness of its own: shown under the title it
+    // would vote twice.
+    let witnesses = [s.labelled, local_meta, s.shown];
     let agreed = |d: &Stamp| {
         witnesses
             .iter()
@@ -135,14 +133,13 @@ mod tests {
     }
 
     #[test]
-    fn an_update_line_shown_under_the_title_is_no_witness() {
+    fn an_update_line_shown_under_the_title_votes_once() {
         let s = Sources {
-            labelled: at("2020-01-01T00:00:00+07:00"),
-            meta: at("2024-03-05T09:00:00+07:00"),
+            meta: at("2023-05-01T09:00:00+07:00"),
             updated: at("2024-03-05T00:00:00+07:00"),
             shown: at("2024-03-05T00:00:00+07:00"),
             ..Sources::default()
         };
-        assert_eq!(day(&s).as_deref(), Some("2020-01-01"));
+        assert_eq!(day(&s).as_deref(), Some("2023-05-01"));
     }
 }

@@ -88,7 +88,7 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
         .into_iter()
         .filter(|&i| !page.blocks[i].is_linky())
         .collect();
-    let near = |i: &usize| i + 20 >= body_start && *i <= body_start + 3;
+    let near = |i: &usize| near_body(*i, body_start);
     let mut h1s = cands
         .iter()
         .copied()
@@ -125,7 +125,7 @@ fn meta_title(head: &Head) -> Option<String> {
 /// any heading near the body.
 fn fallback(page: &Page, cands: &[usize], stripped: Option<String>, body_start: usize) -> Title {
     let dist = |i: &usize| i.abs_diff(body_start);
-    let near = |i: &usize| i + 20 >= body_start && *i <= body_start + 3;
+    let near = |i: &usize| near_body(*i, body_start);
     let h1 = cands
         .iter()
         .copied()
@@ -143,6 +143,13 @@ fn fallback(page: &Page, cands: &[usize], stripped: Option<String>, body_start: 
         Some(i) => visible(page, i),
         None => Title::default(),
     }
+}
+
+/// A heading up to 20 blocks above the text, or a few blocks inside the
+/// chosen container: the container often starts with a header block
+/// (labels, share buttons) above the `<h1>`.
+fn near_body(i: usize, body_start: usize) -> bool {
+    i + 20 >= body_start && i <= body_start + 10
 }
 
 fn visible(page: &Page, i: usize) -> Title {
@@ -261,6 +268,21 @@ mod tests {
              <h1>Hội thi nấu cơm ở xã Tân Lập</h1><p>Văn bản.</p>",
         );
         assert_eq!(t.text.as_deref(), Some("Hội thi nấu cơm ở xã Tân Lập"));
+    }
+
+    #[test]
+    fn the_only_h1_a_few_blocks_inside_the_text_container() {
+        let html = "<meta property='og:title' content='Cẩm nang mùa mưa'>\
+             <div><p>Chia sẻ</p><p>Lưu</p><p>In</p><p>Nghe</p><p>Gửi</p><p>Sức khỏe</p>\
+             <h1>Năm việc cần làm trước mùa mưa bão</h1><p>Văn bản.</p></div>";
+        let doc = Html::parse_document(html);
+        let page = flatten(&doc);
+        let skip = vec![false; page.blocks.len()];
+        let t = choose(&page, &scan(&doc), 0, &skip);
+        assert_eq!(
+            t.text.as_deref(),
+            Some("Năm việc cần làm trước mùa mưa bão")
+        );
     }
 
     #[test]

@@ -72,12 +72,13 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
     let cands = candidates(page, skip);
     let dist = |i: &usize| i.abs_diff(body_start);
     // In "Title - Site" both the title and the site's logo line agree:
-    // the site name is the last choice.
+    // the site name is the last choice. A heading equal to a whole
+    // reference beats one equal to a part of it (a section name).
     let site = head.site_name.as_deref().map(fold);
     let agreeing = cands.iter().copied().filter_map(|i| {
         let h = fold(&page.blocks[i].text);
         let is_site = site.as_ref() == Some(&h);
-        agrees(&h, &refs).then(|| (is_site, dist(&i), i))
+        agrees(&h, &refs).then(|| (is_site, !refs.contains(&h), dist(&i), i))
     });
     if let Some((.., i)) = agreeing.min() {
         return visible(page, i);
@@ -235,6 +236,16 @@ mod tests {
              <meta property='og:site_name' content='Báo Làng Quê'>\
              <h1>Lễ hội đền Gióng</h1><p>Một</p><p>Hai</p>\
              <div class=title>Báo Làng Quê</div><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Lễ hội đền Gióng"));
+    }
+
+    #[test]
+    fn a_whole_reference_beats_a_section_segment() {
+        let t = title(
+            "<title>Lễ hội đền Gióng | Văn hóa nghệ thuật | Báo X</title>\
+             <meta property='og:title' content='Lễ hội đền Gióng'>\
+             <h1>Lễ hội đền Gióng</h1><p>Một</p><h2>Văn hóa nghệ thuật</h2><p>Văn bản.</p>",
         );
         assert_eq!(t.text.as_deref(), Some("Lễ hội đền Gióng"));
     }

@@ -89,15 +89,14 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
         .into_iter()
         .filter(|&i| !page.blocks[i].is_linky())
         .collect();
-    let near = |i: &usize| near_body(*i, body_start);
     let mut h1s = cands
         .iter()
         .copied()
         .filter(|&i| page.blocks[i].heading == 1);
-    // The page's only `<h1>`, next to the text, is what readers see as the
-    // title; `og:title` is often a rewording written for social sharing.
+    // The page's only `<h1>`, in the article's part of the page, is what
+    // readers see as the title; `og:title` is often a rewording written for social sharing.
     if let (Some(i), None) = (h1s.next(), h1s.next()) {
-        if near(&i) {
+        if within(i, body_start, SOLE_H1_BEFORE, SOLE_H1_AFTER) {
             return visible(page, i);
         }
     }
@@ -146,11 +145,21 @@ fn fallback(page: &Page, cands: &[usize], stripped: Option<String>, body_start: 
     }
 }
 
+/// How far from the text's start the page's only `<h1>` may be: a long
+/// header (menus, an author box) may stand between them, or the chosen
+/// container may start above it.
+const SOLE_H1_BEFORE: usize = 40;
+const SOLE_H1_AFTER: usize = 20;
+
 /// A heading up to 20 blocks above the text, or a few blocks inside the
 /// chosen container: the container often starts with a header block
 /// (labels, share buttons) above the `<h1>`.
 fn near_body(i: usize, body_start: usize) -> bool {
-    i + 20 >= body_start && i <= body_start + 10
+    within(i, body_start, 20, 10)
+}
+
+fn within(i: usize, body_start: usize, before: usize, after: usize) -> bool {
+    i + before >= body_start && i <= body_start + after
 }
 
 fn visible(page: &Page, i: usize) -> Title {
@@ -290,6 +299,20 @@ mod tests {
         let page = flatten(&doc);
         let skip = vec![false; page.blocks.len()];
         let t = choose(&page, &scan(&doc), 0, &skip);
+        assert_eq!(
+            t.text.as_deref(),
+            Some("Năm việc cần làm trước mùa mưa bão")
+        );
+    }
+
+    #[test]
+    fn the_only_h1_above_a_long_author_box() {
+        let box_lines = "<p>Tác giả</p>".repeat(40);
+        let html = format!(
+            "<meta property='og:title' content='Cẩm nang mùa mưa'>\
+             <h1>Năm việc cần làm trước mùa mưa bão</h1>{box_lines}<p>Văn bản.</p>"
+        );
+        let t = title(&html);
         assert_eq!(
             t.text.as_deref(),
             Some("Năm việc cần làm trước mùa mưa bão")

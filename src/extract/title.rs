@@ -307,7 +307,7 @@ mod tests {
 
     #[test]
     fn the_only_h1_above_a_long_author_box() {
-        let box_lines = "<p>Tác giả</p>".repeat(40);
+        let box_lines = "<p>Tác giả</p>".repeat(30);
         let html = format!(
             "<meta property='og:title' content='Cẩm nang mùa mưa'>\
              <h1>Năm việc cần làm trước mùa mưa bão</h1>{box_lines}<p>Văn bản.</p>"

@@ -44,7 +44,11 @@ pub fn parse_attr(s: &str) -> Option<DateTime<FixedOffset>> {
 pub fn find_date(s: &str) -> Option<Found> {
     let f: Vec<char> = s.chars().map(fold_char).collect();
     for i in 0..f.len() {
-        let boundary = i == 0 || !f[i - 1].is_alphanumeric();
+        // Inline elements flattened without a space glue a label to its
+        // date ("Erstellt am09.02.2022"): a number may follow a letter.
+        let boundary = i == 0
+            || !f[i - 1].is_alphanumeric()
+            || (f[i].is_ascii_digit() && f[i - 1].is_alphabetic());
         if !boundary {
             continue;
         }

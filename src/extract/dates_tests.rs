@@ -70,6 +70,16 @@ fn short_years_only_fully_padded() {
 }
 
 #[test]
+fn a_date_glued_to_its_label() {
+    assert_eq!(
+        rfc("Ngày đăng03/09/2022 10:15").as_deref(),
+        Some("2022-09-03T10:15:00+07:00")
+    );
+    // Digits inside a word are still no date.
+    assert_eq!(rfc("mã12.03.20241"), None);
+}
+
+#[test]
 fn iso_forms() {
     assert_eq!(
         rfc("2024-05-06T07:08:09Z").as_deref(),

@@ -1,12 +1,13 @@
 //! The published date from visible text when no label or metadata gives
-//! it: a bare date line next to the title, or a short line whose element
-//! is classed as a date ("date", "time", "datum", "published"). The page's
-//! "today" line far above the article is never taken.
+//! it: the date line or byline nearest to the title, else a short line
+//! whose element is classed as a date ("date", "time", "datum",
+//! "published"). The page's "today" line far above the article is never
+//! taken.
 
 use chrono::{DateTime, FixedOffset};
 
 use super::blocks::{Page, DATE};
-use super::content::{is_date_line, Pick};
+use super::content::Pick;
 use super::dates::find_date;
 
 /// A date-classed line may carry a place or an author ("Bonn, 11.10.2021").
@@ -26,15 +27,17 @@ pub fn find(page: &Page, pick: Pick, title: Option<usize>) -> Option<DateTime<Fi
     let anchor = title.unwrap_or(el.start);
     let from = anchor.saturating_sub(BEFORE);
     let to = (anchor + 1 + AFTER).min(page.blocks.len());
-    let near = || (from..to).filter(|&i| Some(i) != title);
-    let bare = near().find(|&i| is_date_line(&page.blocks[i].text));
-    let i = bare
-        .or_else(|| hinted(page, anchor))
-        .or_else(|| near().find(|&i| is_byline(&page.blocks[i].text)))?;
+    // The date line or byline nearest to the title: a related teaser's
+    // date may also fall inside the window, further away.
+    let nearest = (from..to)
+        .filter(|&i| Some(i) != title && is_byline(&page.blocks[i].text))
+        .min_by_key(|i| i.abs_diff(anchor));
+    let i = nearest.or_else(|| hinted(page, anchor))?;
     find_date(&page.blocks[i].text).map(|f| f.at)
 }
 
-/// A short line with a date in it, or a paragraph that opens with one.
+/// A short line with a date in it (a bare date line is one), or a
+/// paragraph that opens with one.
 fn is_byline(text: &str) -> bool {
     find_date(text).is_some_and(|f| text.chars().count() <= BYLINE_MAX || f.start <= OPENING_MAX)
 }
@@ -124,6 +127,15 @@ mod tests {
         let html =
             format!("<h1>Tiêu đề</h1><p>Lan Anh • 12.03.2023 • Xã hội</p><div>{PARA}{PARA}</div>");
         assert_eq!(date(&html, Some(0)).as_deref(), Some("2023-03-12"));
+    }
+
+    #[test]
+    fn the_byline_nearest_the_title_beats_a_teaser_date() {
+        let html = format!(
+            "<p>Bài trước</p><p>01.02.2020</p><p>Chuyên mục</p><h1>Tiêu đề</h1>\
+             <p>Lan Anh - 12.03.2023 - 5 phút đọc</p><div>{PARA}{PARA}</div>"
+        );
+        assert_eq!(date(&html, Some(3)).as_deref(), Some("2023-03-12"));
     }
 
     #[test]

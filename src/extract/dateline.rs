@@ -1,30 +1,45 @@
 //! The published date from visible text when no label or metadata gives
-//! it: a bare date line next to the title, or a short line whose element
-//! is classed as a date ("date", "time", "datum", "published"). The page's
-//! "today" line far above the article is never taken.
+//! it: the date line or byline nearest to the title, else a short line
+//! whose element is classed as a date ("date", "time", "datum",
+//! "published"). The page's "today" line far above the article is never
+//! taken.
 
 use chrono::{DateTime, FixedOffset};
 
 use super::blocks::{Page, DATE};
-use super::content::{is_date_line, Pick};
+use super::content::Pick;
 use super::dates::find_date;
 
 /// A date-classed line may carry a place or an author ("Bonn, 11.10.2021").
 const HINTED_MAX: usize = 80;
 /// How far around the title (or the text's start) a bare date may be.
-const BEFORE: usize = 3;
-const AFTER: usize = 6;
+const BEFORE: usize = 5;
+const AFTER: usize = 10;
+/// A byline next to the title may carry a date among an author, a section
+/// or a place ("Von Anna Berg | 31.10.2023", "02.02.2022 • Presse").
+const BYLINE_MAX: usize = 100;
+/// A paragraph may open with its date, news-agency style
+/// ("Bonn, 3. März 2022 – …", "(21. November 2022) …").
+const OPENING_MAX: usize = 30;
 
 pub fn find(page: &Page, pick: Pick, title: Option<usize>) -> Option<DateTime<FixedOffset>> {
     let el = &page.elems[pick.elem];
     let anchor = title.unwrap_or(el.start);
     let from = anchor.saturating_sub(BEFORE);
     let to = (anchor + 1 + AFTER).min(page.blocks.len());
-    let bare = (from..to)
-        .filter(|&i| Some(i) != title)
-        .find(|&i| is_date_line(&page.blocks[i].text));
-    let i = bare.or_else(|| hinted(page, anchor))?;
+    // The date line or byline nearest to the title: a related teaser's
+    // date may also fall inside the window, further away.
+    let nearest = (from..to)
+        .filter(|&i| Some(i) != title && is_byline(&page.blocks[i].text))
+        .min_by_key(|i| i.abs_diff(anchor));
+    let i = nearest.or_else(|| hinted(page, anchor))?;
     find_date(&page.blocks[i].text).map(|f| f.at)
+}
+
+/// A short line with a date in it (a bare date line is one), or a
+/// paragraph that opens with one.
+fn is_byline(text: &str) -> bool {
+    find_date(text).is_some_and(|f| text.chars().count() <= BYLINE_MAX || f.start <= OPENING_MAX)
 }
 
 /// A UTC timestamp from the metadata may fall on the day before or after
@@ -86,15 +101,56 @@ mod tests {
     fn date_classed_line_with_a_place() {
         let html = format!(
             "<h1>Tiêu đề</h1><p>Một</p><p>Hai</p><p>Ba</p><p>Bốn</p><p>Năm</p><p>Sáu</p><p>Bảy</p>\
-             <div><span class=meta-date>Hà Nội, 11.10.2021</span></div><div>{PARA}{PARA}</div>"
+             <p>Tám</p><p>Chín</p><p>Mười</p><div><span class=meta-date>Hà Nội, 11.10.2021</span></div><div>{PARA}{PARA}</div>"
         );
         assert_eq!(date(&html, Some(0)).as_deref(), Some("2021-10-11"));
     }
 
     #[test]
     fn a_far_away_unclassed_date_is_not_taken() {
-        let html = format!("<p>01.01.2020</p><p>Menu</p><p>Một</p><p>Hai</p><p>Ba</p><h1>Tiêu đề</h1><div>{PARA}</div>");
-        assert_eq!(date(&html, Some(5)), None);
+        let menu = "<p>Menu</p><p>Một</p><p>Hai</p><p>Ba</p><p>Bốn</p><p>Năm</p>";
+        let html = format!("<p>01.01.2020</p>{menu}<h1>Tiêu đề</h1><div>{PARA}</div>");
+        assert_eq!(date(&html, Some(7)), None);
+    }
+
+    #[test]
+    fn a_date_split_from_its_reading_time_above_the_title() {
+        let html = format!(
+            "<p>Tin</p><div><span>12.03.2023</span><span>•</span><span>5</span>\
+             <span>phút đọc</span></div><h1>Tiêu đề</h1><div>{PARA}{PARA}</div>"
+        );
+        assert_eq!(date(&html, Some(5)).as_deref(), Some("2023-03-12"));
+    }
+
+    #[test]
+    fn byline_with_author_and_section_under_the_title() {
+        let html =
+            format!("<h1>Tiêu đề</h1><p>Lan Anh • 12.03.2023 • Xã hội</p><div>{PARA}{PARA}</div>");
+        assert_eq!(date(&html, Some(0)).as_deref(), Some("2023-03-12"));
+    }
+
+    #[test]
+    fn the_byline_nearest_the_title_beats_a_teaser_date() {
+        let html = format!(
+            "<p>Bài trước</p><p>01.02.2020</p><p>Chuyên mục</p><h1>Tiêu đề</h1>\
+             <p>Lan Anh - 12.03.2023 - 5 phút đọc</p><div>{PARA}{PARA}</div>"
+        );
+        assert_eq!(date(&html, Some(3)).as_deref(), Some("2023-03-12"));
+    }
+
+    #[test]
+    fn paragraph_opening_with_its_date() {
+        let html = format!(
+            "<h1>Tiêu đề</h1><div><p>Hà Nội, 05/06/2023 – Người dân trong xã đã góp công, góp \
+             của để làm con đường mới, rộng và sạch, nối thôn Đông với thôn Đoài.</p>{PARA}</div>"
+        );
+        assert_eq!(date(&html, Some(0)).as_deref(), Some("2023-06-05"));
+        // A date deep inside a long sentence is not the article's.
+        let html = format!(
+            "<h1>Tiêu đề</h1><div><p>Người dân trong xã đã góp công, góp của để làm con đường \
+             mới, rộng và sạch, sẽ khánh thành vào ngày 05/06/2023 tới đây.</p>{PARA}</div>"
+        );
+        assert_eq!(date(&html, Some(0)), None);
     }
 
     #[test]

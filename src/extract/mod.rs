@@ -11,7 +11,8 @@
 //! - `meta`: visible meta lines (`Đăng ngày … | Lượt xem … | author`);
 //! - `breadcrumb`, `related`: the category path and the related list;
 //! - `content`: container scoring, body assembly, lead; `title`: the title;
-//! - `dates`, `norm`: Vietnamese date forms, NFC/folding and word lists.
+//! - `dates`, `norm`: Vietnamese date forms, NFC/folding and word lists;
+//! - `published`: which of the dates found is the publication date.
 //!
 //! Everything returned is NFC with collapsed whitespace.
 
@@ -29,6 +30,7 @@ mod hints;
 mod meta;
 mod months;
 mod norm;
+mod published;
 mod related;
 pub mod select;
 mod stamps;
@@ -141,12 +143,13 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
         kept.insert(0, l);
     }
     let shown = dateline::find(&page, pick, title.block);
-    let published = visible
-        .published
-        .or_else(|| head.published.map(|h| dateline::local_day(h, shown)))
-        .or(visible.updated)
-        .or(shown)
-        .or_else(|| url_date(base));
+    let published = published::choose(&published::Sources {
+        labelled: visible.published,
+        meta: head.published,
+        updated: visible.updated,
+        shown,
+        url: published::in_url(base),
+    });
     let summary = lead
         .map(|i| page.blocks[i].text.clone())
         .or(head.description.clone())
@@ -176,12 +179,6 @@ fn mark_title(page: &blocks::Page, title: &title::Title, skip: &mut [bool]) {
             }
         }
     }
-}
-
-/// A date in the article's URL (`/2020/01/05/`), at midnight Vietnam time.
-fn url_date(base: &Url) -> Option<DateTime<FixedOffset>> {
-    let day = months::in_url(base)?.and_hms_opt(0, 0, 0)?;
-    day.and_local_timezone(dates::vietnam()).single()
 }
 
 fn first_prose(page: &blocks::Page, kept: &[usize]) -> Option<String> {

@@ -71,11 +71,16 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
     .collect();
     let cands = candidates(page, skip);
     let dist = |i: &usize| i.abs_diff(body_start);
-    let agreeing = cands
-        .iter()
-        .copied()
-        .filter(|&i| agrees(&fold(&page.blocks[i].text), &refs));
-    if let Some(i) = agreeing.min_by_key(dist) {
+    // In "Title - Site" both the title and the site's logo line agree:
+    // the site name is the last choice. A heading equal to a whole
+    // reference beats one equal to a part of it (a section name).
+    let site = head.site_name.as_deref().map(fold);
+    let agreeing = cands.iter().copied().filter_map(|i| {
+        let h = fold(&page.blocks[i].text);
+        let is_site = site.as_ref() == Some(&h);
+        agrees(&h, &refs).then(|| (is_site, !refs.contains(&h), dist(&i), i))
+    });
+    if let Some((.., i)) = agreeing.min() {
         return visible(page, i);
     }
     // A linked heading (a blog's permalink title) only counts when it
@@ -84,15 +89,14 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
         .into_iter()
         .filter(|&i| !page.blocks[i].is_linky())
         .collect();
-    let near = |i: &usize| i + 20 >= body_start && *i <= body_start + 3;
     let mut h1s = cands
         .iter()
         .copied()
         .filter(|&i| page.blocks[i].heading == 1);
-    // The page's only `<h1>`, next to the text, is what readers see as the
-    // title; `og:title` is often a rewording written for social sharing.
+    // The page's only `<h1>`, in the article's part of the page, is what
+    // readers see as the title; `og:title` is often a rewording written for social sharing.
     if let (Some(i), None) = (h1s.next(), h1s.next()) {
-        if near(&i) {
+        if within(i, body_start, SOLE_H1_BEFORE, SOLE_H1_AFTER) {
             return visible(page, i);
         }
     }
@@ -121,7 +125,7 @@ fn meta_title(head: &Head) -> Option<String> {
 /// any heading near the body.
 fn fallback(page: &Page, cands: &[usize], stripped: Option<String>, body_start: usize) -> Title {
     let dist = |i: &usize| i.abs_diff(body_start);
-    let near = |i: &usize| i + 20 >= body_start && *i <= body_start + 3;
+    let near = |i: &usize| near_body(*i, body_start);
     let h1 = cands
         .iter()
         .copied()
@@ -139,6 +143,23 @@ fn fallback(page: &Page, cands: &[usize], stripped: Option<String>, body_start: 
         Some(i) => visible(page, i),
         None => Title::default(),
     }
+}
+
+/// How far from the text's start the page's only `<h1>` may be: a long
+/// header (menus, an author box) may stand between them, or the chosen
+/// container may start above it.
+const SOLE_H1_BEFORE: usize = 40;
+const SOLE_H1_AFTER: usize = 20;
+
+/// A heading up to 20 blocks above the text, or a few blocks inside the
+/// chosen container: the container often starts with a header block
+/// (labels, share buttons) above the `<h1>`.
+fn near_body(i: usize, body_start: usize) -> bool {
+    within(i, body_start, 20, 10)
+}
+
+fn within(i: usize, body_start: usize, before: usize, after: usize) -> bool {
+    i + before >= body_start && i <= body_start + after
 }
 
 fn visible(page: &Page, i: usize) -> Title {
@@ -218,6 +239,27 @@ mod tests {
     }
 
     #[test]
+    fn the_site_name_line_agrees_too_but_loses() {
+        let t = title(
+            "<title>Lễ hội đền Gióng - Báo Làng Quê</title>\
+             <meta property='og:site_name' content='Báo Làng Quê'>\
+             <h1>Lễ hội đền Gióng</h1><p>Một</p><p>Hai</p>\
+             <div class=title>Báo Làng Quê</div><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Lễ hội đền Gióng"));
+    }
+
+    #[test]
+    fn a_whole_reference_beats_a_section_segment() {
+        let t = title(
+            "<title>Lễ hội đền Gióng | Văn hóa nghệ thuật | Báo X</title>\
+             <meta property='og:title' content='Lễ hội đền Gióng'>\
+             <h1>Lễ hội đền Gióng</h1><p>Một</p><h2>Văn hóa nghệ thuật</h2><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Lễ hội đền Gióng"));
+    }
+
+    #[test]
     fn og_title_when_no_heading_agrees() {
         let t =
             title("<meta property='og:title' content='Hội thi nấu cơm'><h2>Tin tức</h2><p>x</p>");
@@ -246,6 +288,35 @@ mod tests {
              <h1>Hội thi nấu cơm ở xã Tân Lập</h1><p>Văn bản.</p>",
         );
         assert_eq!(t.text.as_deref(), Some("Hội thi nấu cơm ở xã Tân Lập"));
+    }
+
+    #[test]
+    fn the_only_h1_a_few_blocks_inside_the_text_container() {
+        let html = "<meta property='og:title' content='Cẩm nang mùa mưa'>\
+             <div><p>Chia sẻ</p><p>Lưu</p><p>In</p><p>Nghe</p><p>Gửi</p><p>Sức khỏe</p>\
+             <h1>Năm việc cần làm trước mùa mưa bão</h1><p>Văn bản.</p></div>";
+        let doc = Html::parse_document(html);
+        let page = flatten(&doc);
+        let skip = vec![false; page.blocks.len()];
+        let t = choose(&page, &scan(&doc), 0, &skip);
+        assert_eq!(
+            t.text.as_deref(),
+            Some("Năm việc cần làm trước mùa mưa bão")
+        );
+    }
+
+    #[test]
+    fn the_only_h1_above_a_long_author_box() {
+        let box_lines = "<p>Tác giả</p>".repeat(30);
+        let html = format!(
+            "<meta property='og:title' content='Cẩm nang mùa mưa'>\
+             <h1>Năm việc cần làm trước mùa mưa bão</h1>{box_lines}<p>Văn bản.</p>"
+        );
+        let t = title(&html);
+        assert_eq!(
+            t.text.as_deref(),
+            Some("Năm việc cần làm trước mùa mưa bão")
+        );
     }
 
     #[test]

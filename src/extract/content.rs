@@ -12,6 +12,7 @@ use super::blocks::{Block, Page, Tag, CAPTION, LEAD};
 use super::credits;
 use super::dates::find_date;
 use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
+use super::orphans;
 
 /// Prose needs this many non-link chars to count as a paragraph.
 const PROSE_MIN: usize = 25;
@@ -201,6 +202,7 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
         }
         kept.push(i);
     }
+    orphans::drop_orphans(page, &mut kept, el.end);
     kept
 }
 
@@ -235,22 +237,22 @@ pub fn lead(page: &Page, kept: &[usize], pick: Pick, after: Option<usize>) -> Op
         .find(|&i| is_lead(i) && !is_boiler(&page.blocks[i], pick.trust))
 }
 
+/// The body texts of a test page: container choice and assembly only.
+#[cfg(test)]
+pub fn body_texts(html: &str) -> Vec<String> {
+    let page = super::blocks::flatten(&scraper::Html::parse_document(html));
+    let n = page.blocks.len();
+    let (skip, furn) = (vec![false; n], furniture(&page));
+    let pick = choose(&page, &skip, &furn);
+    assemble(&page, pick, &skip, &furn)
+        .into_iter()
+        .map(|i| page.blocks[i].text.clone())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::blocks::flatten;
-    use super::*;
-    use scraper::Html;
-
-    fn body(html: &str) -> Vec<String> {
-        let page = flatten(&Html::parse_document(html));
-        let n = page.blocks.len();
-        let (skip, furn) = (vec![false; n], furniture(&page));
-        let pick = choose(&page, &skip, &furn);
-        assemble(&page, pick, &skip, &furn)
-            .into_iter()
-            .map(|i| page.blocks[i].text.clone())
-            .collect()
-    }
+    use super::body_texts as body;
 
     const PARA: &str =
         "Người dân trong xã đã góp công, góp của để làm con đường mới, rộng và sạch.";

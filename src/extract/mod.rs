@@ -29,6 +29,7 @@ mod hints;
 mod meta;
 mod months;
 mod norm;
+mod orphans;
 mod related;
 pub mod select;
 mod stamps;

@@ -39,6 +39,10 @@ pub struct Block {
     pub tag_boiler: bool,
     /// Inside an element whose class/id names furniture.
     pub hint_boiler: bool,
+    /// The innermost block element whose class/id names furniture (with
+    /// [`Block::hint_boiler`]): tells a box inside the article from a
+    /// wrapper around it.
+    pub hint_elem: usize,
     /// Inside a comment section (class/id names comments or replies).
     pub comment: bool,
     /// Inside elements a source's selectors picked ([`SEL_BODY`] …).

@@ -12,7 +12,7 @@ use super::blocks::{Block, Page, Tag, CAPTION, LEAD};
 use super::credits;
 use super::dates::find_date;
 use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
-use super::orphans;
+use super::{boxes, orphans};
 
 /// Prose needs this many non-link chars to count as a paragraph.
 const PROSE_MIN: usize = 25;
@@ -69,7 +69,7 @@ fn box_end(page: &Page, i: usize) -> usize {
     end
 }
 
-fn prose_chars(page: &Page, start: usize, end: usize) -> usize {
+pub fn prose_chars(page: &Page, start: usize, end: usize) -> usize {
     page.blocks[start..end]
         .iter()
         .filter(|b| is_prose(b))
@@ -187,10 +187,14 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
         // A long written-out date ("Thứ Năm, ngày 4 tháng 3 năm 2021") is not prose.
         is_prose(b) && !skip[i] && !is_date_line(&b.text)
     });
+    let boxes = boxes::inside(page, pick);
     let mut kept = Vec::new();
     for i in el.start..el.end {
         let b = &page.blocks[i];
         if skip[i] || furn[i] || is_boiler(b, pick.trust) || b.is_linky() {
+            continue;
+        }
+        if b.hint_boiler && boxes.contains(&b.hint_elem) {
             continue;
         }
         if is_ui_label(&fold(&b.text)) {

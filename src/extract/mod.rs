@@ -17,6 +17,7 @@
 
 mod author;
 mod blocks;
+mod boxes;
 mod breadcrumb;
 mod content;
 mod credits;

@@ -12,7 +12,7 @@ use super::blocks::{Block, Page, Tag, CAPTION, LEAD};
 use super::credits;
 use super::dates::find_date;
 use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
-use super::{boxes, orphans};
+use super::{boxes, orphans, repeats};
 
 /// Prose needs this many non-link chars to count as a paragraph.
 const PROSE_MIN: usize = 25;
@@ -207,6 +207,7 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
         kept.push(i);
     }
     orphans::drop_orphans(page, &mut kept, el.end);
+    repeats::drop_repeats(page, &mut kept);
     kept
 }
 

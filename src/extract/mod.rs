@@ -32,6 +32,7 @@ mod months;
 mod norm;
 mod orphans;
 mod related;
+mod repeats;
 pub mod select;
 mod stamps;
 mod teaser;

@@ -303,4 +303,14 @@ mod tests {
         let html = format!("<div id=comments-wrap><p>{PARA}</p><p>{PARA}</p></div>");
         assert_eq!(body(&html), [PARA, PARA]);
     }
+
+    #[test]
+    fn author_box_under_the_article_is_furniture() {
+        let bio = "Lan Anh là phóng viên mảng nông nghiệp, đã viết về các vùng lúa hơn mười năm.";
+        let html = format!(
+            "<div class=post><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+             <div class=author-box><p>{bio}</p></div></div>"
+        );
+        assert_eq!(body(&html), [PARA; 4]);
+    }
 }

@@ -133,6 +133,17 @@ pub const NEGATIVE: &[&str] = &[
     "paywall",
     "popup",
     "modal",
+    // Author boxes under the article: a biography, not the article.
+    "author-bio",
+    "authorbio",
+    "author-box",
+    "authorbox",
+    "about-author",
+    "about-the-author",
+    "author-info",
+    "author-description",
+    "author-details",
+    "contributor-bio",
 ];
 /// Whole class names or ids of furniture, too short to match as substrings.
 pub const NEGATIVE_EXACT: &[&str] = &["nav", "ad", "ads", "header", "top", "logo", "tags"];

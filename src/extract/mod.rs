@@ -21,6 +21,7 @@ mod boxes;
 mod breadcrumb;
 mod content;
 mod credits;
+mod cta;
 mod dateline;
 mod dates;
 pub mod doc;

@@ -201,7 +201,7 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
             continue;
         }
         // A bare date above the text is metadata, not article text.
-        if first_prose.is_none_or(|p| i < p) && is_date_line(&b.text) {
+        if first_prose.is_none_or(|p| i < p) && (is_date_line(&b.text) || is_meta_line(b)) {
             continue;
         }
         kept.push(i);
@@ -210,6 +210,29 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
     repeats::drop_repeats(page, &mut kept);
     cta::drop_tail_calls(page, &mut kept);
     kept
+}
+
+/// Lines this short above the story that carry a date or a reading time
+/// are its byline and stamps ("Publiziert: 3. Mai 2021 | Politik").
+const META_MAX: usize = 60;
+
+/// Reading-time labels (folded).
+const READING_TIME: &[&str] = &[
+    "min read",
+    "minute read",
+    "minutes read",
+    "phut doc",
+    "lesezeit",
+    "minut czytania",
+    "de lectura",
+];
+
+fn is_meta_line(b: &Block) -> bool {
+    if b.chars > META_MAX || b.heading > 0 {
+        return false;
+    }
+    let folded = fold(&b.text).to_lowercase();
+    find_date(&b.text).is_some() || READING_TIME.iter().any(|r| folded.contains(r))
 }
 
 /// A short line that is (almost) only a date.
@@ -313,5 +336,14 @@ mod tests {
              <div class=author-box><p>{bio}</p></div></div>"
         );
         assert_eq!(body(&html), [PARA; 4]);
+    }
+
+    #[test]
+    fn stamps_above_the_story_are_dropped() {
+        let html = format!(
+            "<div><p>Cập nhật 08:15 ngày 3/5/2024 | Xã hội</p><p>5 phút đọc</p>\
+             <p>{PARA}</p><p>Thứ Hai, 6/5/2024</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, "Thứ Hai, 6/5/2024"]);
     }
 }

@@ -15,35 +15,47 @@ const HEADING_MAX: usize = 80;
 const COLON_MAX: usize = 40;
 /// Dropped blocks right after a heading that make its section empty.
 const EMPTY_RUN: usize = 2;
+/// At most this many labels go together at the end ("Liên hệ:" over a
+/// box heading); a long run of headings there is a list, not a box.
+const TRAILING_MAX: usize = 2;
 
 /// Drops orphan headings from `kept` (the container's blocks in page
 /// order); the container's blocks end before `end`.
 pub fn drop_orphans(page: &Page, kept: &mut Vec<usize>, end: usize) {
-    // From the end, so a run of trailing headings goes as a whole.
+    // A trailing heading is dropped only below kept text, so a page that
+    // is nothing but headings keeps them.
+    let first_text = kept.iter().position(|&k| !is_label(&page.blocks[k]));
+    let mut orphan = vec![false; kept.len()];
+    // The next kept block: gaps count the blocks the body left out.
     let mut next = end;
     let mut text_after = false;
-    let mut out = Vec::with_capacity(kept.len());
-    for &i in kept.iter().rev() {
-        let b = &page.blocks[i];
+    let mut trailing = 0;
+    for pos in (0..kept.len()).rev() {
+        let i = kept[pos];
         let gap = next - i - 1;
-        let orphan = is_label(b)
-            && (gap >= EMPTY_RUN || (!text_after && gap > 0 && has_text_before(page, kept, i)));
-        if !orphan {
-            out.push(i);
-            next = i;
-            text_after |= !is_label(b);
+        next = i;
+        if !is_label(&page.blocks[i]) {
+            text_after = true;
+            continue;
         }
+        let teaser = gap == 1 && is_headline_link(&page.blocks[i + 1]);
+        let below_text = first_text.is_some_and(|f| f < pos);
+        let tail = !text_after && below_text && (gap > 0 || (1..TRAILING_MAX).contains(&trailing));
+        orphan[pos] = gap >= EMPTY_RUN || teaser || tail;
+        trailing = if orphan[pos] && tail { trailing + 1 } else { 0 };
     }
-    out.reverse();
-    *kept = out;
+    let mut pos = 0;
+    kept.retain(|_| {
+        pos += 1;
+        !orphan[pos - 1]
+    });
 }
 
-/// A trailing heading is dropped only below kept text, so a page that is
-/// nothing but headings keeps them.
-fn has_text_before(page: &Page, kept: &[usize], i: usize) -> bool {
-    kept.iter()
-        .take_while(|&&k| k < i)
-        .any(|&k| !is_label(&page.blocks[k]))
+/// A link of several words: another article's headline ("Explore
+/// further" over one story), not an embed's address or a one-word button.
+fn is_headline_link(b: &Block) -> bool {
+    let words = b.text.split_whitespace();
+    b.is_linky() && words.filter(|w| w.chars().any(char::is_alphabetic)).count() >= 4
 }
 
 /// A short heading element, or a short line that announces what follows.
@@ -85,5 +97,24 @@ mod tests {
              <p>{PARA}</p><h3>Phụ lục</h3></div>"
         );
         assert_eq!(body(&html), [PARA, "Xem video", PARA, "Phụ lục"]);
+    }
+
+    #[test]
+    fn a_heading_over_one_headline_link_goes() {
+        let html = format!(
+            "<div><p>{PARA}</p><h4>Đọc tiếp</h4>\
+             <p><a href=/k>Nông dân trồng thêm cây ăn quả trên đất lúa</a></p><p>{PARA}</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, PARA]);
+    }
+
+    #[test]
+    fn a_list_of_headings_at_the_end_is_not_wiped() {
+        let items: String = ["Lúa", "Ngô", "Khoai", "Sắn"]
+            .iter()
+            .map(|w| format!("<h3>{w}</h3>"))
+            .collect();
+        let html = format!("<div><p>{PARA}</p>{items}<p><a href=/x>Tải về</a></p></div>");
+        assert_eq!(body(&html), [PARA, "Lúa", "Ngô"]);
     }
 }

@@ -4,6 +4,8 @@
 //! that carry such hints are still share bars, author boxes or sign-up
 //! forms, and the body leaves them out.
 
+use std::collections::HashSet;
+
 use super::blocks::Page;
 use super::content::{is_prose, Pick};
 
@@ -16,33 +18,25 @@ const INNER_BOX_SHARE: usize = 3;
 /// (a share bar, an author box, a sign-up form) are still furniture, as
 /// long as together they hold little of the text; when they hold much of
 /// it, the hint word is the theme's name for every block ("widget").
-pub fn inside(page: &Page, pick: Pick) -> Vec<usize> {
+pub fn inside(page: &Page, pick: Pick) -> HashSet<usize> {
+    let mut boxes = HashSet::new();
     if pick.trust.hints {
-        return Vec::new();
+        return boxes;
     }
     let el = &page.elems[pick.elem];
-    let blocks = &page.blocks[el.start..el.end];
-    let mut boxes: Vec<usize> = Vec::new();
-    let mut outside: Vec<usize> = Vec::new();
     let (mut total, mut boxed) = (0, 0);
-    for b in blocks {
+    for b in &page.blocks[el.start..el.end] {
         let prose = if is_prose(b) { b.chars } else { 0 };
         total += prose;
-        if !b.hint_boiler || outside.contains(&b.hint_elem) {
-            continue;
+        // The hinted element holds a block of the container, so it is
+        // inside the container exactly when it is deeper.
+        if b.hint_boiler && page.elems[b.hint_elem].depth > el.depth {
+            boxes.insert(b.hint_elem);
+            boxed += prose;
         }
-        let e = b.hint_elem;
-        if !boxes.contains(&e) {
-            if e == pick.elem || !page.ancestors(e).any(|a| a == pick.elem) {
-                outside.push(e);
-                continue;
-            }
-            boxes.push(e);
-        }
-        boxed += prose;
     }
     if boxed * INNER_BOX_SHARE > total {
-        return Vec::new();
+        boxes.clear();
     }
     boxes
 }

@@ -4,7 +4,7 @@
 //! paragraph of the story; the body drops them from the tail up to the
 //! last real paragraph, so a story that mentions a newsletter keeps it.
 
-use super::blocks::Page;
+use super::blocks::{Block, Page};
 use super::content::is_prose;
 use super::norm::fold;
 
@@ -45,23 +45,28 @@ const PHRASES: &[&str] = &[
 /// Drops calls to action from the end of `kept`, up to the last paragraph
 /// of the story.
 pub fn drop_tail_calls(page: &Page, kept: &mut Vec<usize>) {
-    let mut calls = Vec::new();
+    let mut calls = 0;
+    let mut cut = kept.len();
     for (pos, &i) in kept.iter().enumerate().rev() {
         let b = &page.blocks[i];
-        if b.chars <= CTA_MAX && is_call(&fold(&b.text).to_lowercase()) {
-            calls.push(pos);
+        if is_call(b) {
+            calls += 1;
         } else if is_prose(b) {
             // The story's last paragraph: the tail ends here.
             break;
         }
+        cut = pos;
     }
-    for pos in calls {
-        kept.remove(pos);
+    if calls == 0 {
+        return;
     }
+    let tail: Vec<usize> = kept.split_off(cut);
+    kept.extend(tail.into_iter().filter(|&i| !is_call(&page.blocks[i])));
 }
 
-fn is_call(folded: &str) -> bool {
-    PHRASES.iter().any(|p| folded.contains(p))
+fn is_call(b: &Block) -> bool {
+    let folded = fold(&b.text).to_lowercase();
+    b.chars <= CTA_MAX && PHRASES.iter().any(|p| folded.contains(p))
 }
 
 #[cfg(test)]

@@ -47,21 +47,34 @@ pub fn furniture(page: &Page) -> Vec<bool> {
         if is_furniture(&f) || credits::is_credit(&f, &b.text) {
             out[i] = true;
         } else if is_box_heading(&f) {
-            let end = box_end(page, i);
+            let end = box_end(page, i, BOX_PROSE, usize::MAX);
             out[i..end].iter_mut().for_each(|x| *x = true);
         }
     }
     out
 }
 
-/// End of the largest element that starts with heading `i` and holds no
-/// real prose (so a box heading never swallows the article).
-fn box_end(page: &Page, i: usize) -> usize {
+/// Prose a box under a site heading may hold ("Tin mới nhất").
+const BOX_PROSE: usize = 300;
+
+/// End of the largest element that starts with heading `i` and holds
+/// little prose (so a box heading never swallows the article): at most
+/// `prose` chars, none in a paragraph longer than `para`.
+pub fn box_end(page: &Page, i: usize, prose: usize, para: usize) -> usize {
     let mut end = i + 1;
     for e in page.ancestors(page.blocks[i].elem) {
         let el = &page.elems[e];
         // The block cap keeps a hostile page from making this quadratic.
-        if el.start != i || el.end - el.start > 400 || prose_chars(page, el.start, el.end) > 300 {
+        if el.start != i || el.end - el.start > 400 {
+            break;
+        }
+        let blocks = &page.blocks[el.start..el.end];
+        let paras = blocks.iter().filter(|b| is_prose(b));
+        let (count, long) = paras.fold((0, false), |(n, l), b| (n + 1, l || b.chars > para));
+        // A teaser's summary comes with a link (its title, "read more").
+        let links = blocks.iter().filter(|b| b.is_linky()).count();
+        let unlinked = para != usize::MAX && count > links;
+        if long || unlinked || prose_chars(page, el.start, el.end) > prose {
             break;
         }
         end = end.max(el.end);
@@ -270,8 +283,11 @@ pub fn lead(page: &Page, kept: &[usize], pick: Pick, after: Option<usize>) -> Op
 #[cfg(test)]
 pub fn body_texts(html: &str) -> Vec<String> {
     let page = super::blocks::flatten(&scraper::Html::parse_document(html));
-    let n = page.blocks.len();
-    let (skip, furn) = (vec![false; n], furniture(&page));
+    let mut skip = vec![false; page.blocks.len()];
+    super::teaser::rails(&page)
+        .into_iter()
+        .for_each(|i| skip[i] = true);
+    let furn = furniture(&page);
     let pick = choose(&page, &skip, &furn);
     assemble(&page, pick, &skip, &furn)
         .into_iter()
@@ -345,5 +361,19 @@ mod tests {
              <p>{PARA}</p><p>Thứ Hai, 6/5/2024</p></div>"
         );
         assert_eq!(body(&html), [PARA, "Thứ Hai, 6/5/2024"]);
+    }
+
+    #[test]
+    fn a_rail_under_a_related_heading_goes_but_not_the_story() {
+        let sum = "Tóm tắt ngắn của một bài khác về chuyện đồng áng trong huyện.";
+        let item = format!("<li><a href=/t>Một bài khác trên trang</a><p>{sum}</p></li>");
+        let html = format!(
+            "<div><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+             <div><h3>Có thể bạn quan tâm</h3><ul>{}</ul></div></div>",
+            item.repeat(2)
+        );
+        assert_eq!(body(&html), [PARA; 3]);
+        let html = format!("<div><b>Tin liên quan</b><p>{PARA}</p><p>{PARA}</p></div>");
+        assert_eq!(body(&html), ["Tin liên quan", PARA, PARA]);
     }
 }

@@ -117,7 +117,9 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
         skip[i] |= b.sel & (blocks::SEL_META | blocks::SEL_RELATED) != 0;
     }
     let crumb_blocks = crumb.iter().flat_map(|c| c.blocks.iter());
-    for &i in crumb_blocks.chain(&related.blocks).chain(&visible.lines) {
+    let rails = teaser::rails(&page);
+    let found = crumb_blocks.chain(&related.blocks).chain(&visible.lines);
+    for &i in found.chain(&rails) {
         skip[i] = true;
     }
     let mut furn = content::furniture(&page);

@@ -94,6 +94,9 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "tin tức khác",
     "các tin đã đưa",
     "tin đã đưa",
+    "có thể bạn quan tâm",
+    "bài cùng chuyên mục",
+    "tin bài khác",
     // Other languages: pages of foreign sources that officials follow.
     "related stories",
     "related posts",
@@ -115,6 +118,17 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "lee también",
     "zobacz także",
     "czytaj także",
+    "you might also like",
+    "explore further",
+    "zum weiterlesen",
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "verwandte beiträge",
+    "empfohlene beiträge",
+    "contenido relacionado",
+    "artículos relacionados",
+    "noticias relacionadas",
 ];
 
 /// Headings of site boxes that are never part of an article (folded prefixes).

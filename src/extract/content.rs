@@ -177,7 +177,9 @@ fn weight(b: &Block, skip: bool, furn: bool, trust: Trust) -> f64 {
     if skip || (trust.comments && b.comment) {
         0.0
     } else if furn || is_boiler(b, trust) || b.is_linky() {
-        -1.5 * chars
+        // One for one: a share bar or an author box inside a short story's
+        // wrapper must not push the choice down to a single paragraph.
+        -chars
     } else if is_prose(b) {
         let punct = b.text.chars().filter(|c| ",.;:!?…".contains(*c)).count();
         (b.chars - b.link_chars) as f64 + 5.0 * punct as f64
@@ -375,5 +377,15 @@ mod tests {
         assert_eq!(body(&html), [PARA; 3]);
         let html = format!("<div><b>Tin liên quan</b><p>{PARA}</p><p>{PARA}</p></div>");
         assert_eq!(body(&html), ["Tin liên quan", PARA, PARA]);
+    }
+
+    #[test]
+    fn a_box_inside_a_short_story_does_not_split_it() {
+        let bio = "Lan Anh là phóng viên mảng nông nghiệp, đã viết về các vùng lúa hơn mười năm.";
+        let html = format!(
+            "<div class=post><p>{PARA}</p><p>{PARA}</p>\
+             <div class=author-box><p>{bio}</p></div></div>"
+        );
+        assert_eq!(body(&html), [PARA; 2]);
     }
 }

@@ -19,7 +19,7 @@ const PROSE_MIN: usize = 25;
 
 /// Hints are trusted while the best hinted container keeps at least
 /// 1/HINT_TRUST of the weight found without them.
-const HINT_TRUST: f64 = 3.0;
+const HINT_TRUST: f64 = 5.0;
 
 /// Which class/id evidence the container choice believed.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -133,6 +133,12 @@ mod tests {
     }
 
     #[test]
+    fn ruby_readings_do_not_split_words() {
+        let p = page("<p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字を読む</p>");
+        assert_eq!(p.blocks[0].text, "漢字を読む");
+    }
+
+    #[test]
     fn bold_and_hints() {
         let p = page(
             "<div class='sapo'><strong>Tóm tắt bài</strong></div><figcaption>Ảnh</figcaption>",

@@ -11,6 +11,10 @@
 //! - `meta`: visible meta lines (`Đăng ngày … | Lượt xem … | author`);
 //! - `breadcrumb`, `related`: the category path and the related list;
 //! - `content`: container scoring, body assembly, lead; `title`: the title;
+//! - `teaser`: teaser summaries and rails under related headings; `boxes`:
+//!   furniture boxes inside the container; `orphans`: headings whose section
+//!   was dropped; `repeats`: repeated captions, bare URLs; `cta`: calls to
+//!   action under the story; `credits`: photo credits and gallery controls;
 //! - `dates`, `norm`: Vietnamese date forms, NFC/folding and word lists.
 //!
 //! Everything returned is NFC with collapsed whitespace.

@@ -58,9 +58,12 @@ fn is_headline_link(b: &Block) -> bool {
     b.is_linky() && words.filter(|w| w.chars().any(char::is_alphabetic)).count() >= 4
 }
 
-/// A short heading element, or a short line that announces what follows.
+/// A short heading element, or a short line that announces what follows
+/// ("Kontakt:") or asks the reader ("Schon gelesen?", "Bạn thấy bài viết
+/// thế nào?") over a box.
 fn is_label(b: &Block) -> bool {
-    let colon = b.chars <= COLON_MAX && b.text.trim_end().ends_with(':');
+    let end = b.text.trim_end();
+    let colon = b.chars <= COLON_MAX && end.ends_with([':', '?']);
     colon || (b.chars <= HEADING_MAX && b.heading > 0)
 }
 
@@ -116,5 +119,14 @@ mod tests {
             .collect();
         let html = format!("<div><p>{PARA}</p>{items}<p><a href=/x>Tải về</a></p></div>");
         assert_eq!(body(&html), [PARA, "Lúa", "Ngô"]);
+    }
+
+    #[test]
+    fn a_question_to_the_reader_over_a_dropped_box_goes() {
+        let html = format!(
+            "<div><p>{PARA}</p><p>{PARA}</p><p>Bạn thấy bài viết thế nào?</p>\
+             <ul><li><a href=/1>Rất hữu ích</a></li><li><a href=/2>Chưa hữu ích</a></li></ul></div>"
+        );
+        assert_eq!(body(&html), [PARA, PARA]);
     }
 }

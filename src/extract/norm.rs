@@ -224,6 +224,21 @@ pub const UI_LABELS: &[&str] = &[
     "phong chu",
     "font size",
     "text size",
+    // Tag and category lines under a story.
+    "chu de:",
+    "schlagworte",
+    "schlagworter",
+    "themen:",
+    "tagged",
+    "filed under",
+    "kategorie:",
+    "kategorien:",
+    "category:",
+    "categories:",
+    "temas",
+    "etiquetas",
+    "argomenti",
+    "mots-cles",
 ];
 
 /// Whether a line is site furniture (footer, counter, licence).
@@ -286,5 +301,8 @@ mod tests {
         assert!(is_ui_label(&fold("Chia sẻ")));
         assert!(is_ui_label(&fold("Cỡ chữ: A A+")));
         assert!(!is_ui_label(&fold("Chiến sĩ trẻ")));
+        assert!(is_ui_label(&fold("Chủ đề: Nông nghiệp, Giao thông")));
+        assert!(is_ui_label(&fold("Tagged: rice, harvest")));
+        assert!(!is_ui_label(&fold("Chủ đề của hội nghị năm nay")));
     }
 }

@@ -53,6 +53,11 @@ const CONTROLS: &[&str] = &[
     "advert",
     "advertisement",
     "anzeige",
+    "werbung",
+    "reklama",
+    "publicidad",
+    "publicite",
+    "pubblicita",
     "quang cao",
     "this slideshow requires javascript",
 ];
@@ -65,7 +70,7 @@ pub fn is_credit(folded: &str, text: &str) -> bool {
     if folded.chars().count() > 60 {
         return false;
     }
-    let bare = folded.trim_end_matches(['.', ':', ' ']);
+    let bare = folded.trim_matches(['.', ':', ' ', '-', '–', '|', '*']);
     // "(Foto: Lê Hà)": brackets around a credit; `fold` keeps chars one
     // for one, so the same trim cuts both strings alike.
     let (folded, text) = (unwrap(folded), unwrap(text));
@@ -152,6 +157,7 @@ mod tests {
         assert!(credit("4 / 9"));
         assert!(credit("Image 2 of / 12"));
         assert!(credit("Quảng cáo"));
+        assert!(credit("- Quảng cáo -"));
         assert!(credit("Back to Gallery"));
         assert!(credit("(Ảnh: Minh Trí)"));
         assert!(credit("Photograph by Mai Lan Phương"));

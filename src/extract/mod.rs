@@ -144,7 +144,9 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
             .filter(|&i| page.blocks[i].sel & blocks::SEL_BODY != 0 && !skip[i] && !furn[i])
             .collect()
     } else {
-        content::assemble(&page, pick, &skip, &furn)
+        let mut kept = content::assemble(&page, pick, &skip, &furn);
+        orphans::drop_kickers(&page, &mut kept, title.block);
+        kept
     };
     let lead = content::lead(&page, &kept, pick, title.block);
     if let Some(l) = lead.filter(|l| !kept.contains(l) && !sel.has_body()) {

@@ -7,6 +7,7 @@
 //! block (an embed's link, a shop button) does not make a section empty.
 
 use super::blocks::{Block, Page};
+use super::content::is_prose;
 
 /// Longer headings are text, not labels.
 const HEADING_MAX: usize = 80;
@@ -18,6 +19,8 @@ const EMPTY_RUN: usize = 2;
 /// At most this many labels go together at the end ("Liên hệ:" over a
 /// box heading); a long run of headings there is a list, not a box.
 const TRAILING_MAX: usize = 2;
+/// Lines above the title longer than this are not a kicker.
+const KICKER_MAX: usize = 60;
 
 /// Drops orphan headings from `kept` (the container's blocks in page
 /// order); the container's blocks end before `end`.
@@ -49,6 +52,26 @@ pub fn drop_orphans(page: &Page, kept: &mut Vec<usize>, end: usize) {
         pos += 1;
         !orphan[pos - 1]
     });
+}
+
+/// Short lines above the title: a kicker ("Thời sự", "Promis"), a
+/// section name, an author's name over the headline. The story starts
+/// under its title, so they go as long as no prose came before.
+pub fn drop_kickers(page: &Page, kept: &mut Vec<usize>, title: Option<usize>) {
+    let Some(t) = title else {
+        return;
+    };
+    let top = kept
+        .iter()
+        .take_while(|&&i| i < t && !is_prose(&page.blocks[i]))
+        .count();
+    if top < kept.len()
+        && kept[..top]
+            .iter()
+            .all(|&i| page.blocks[i].chars <= KICKER_MAX)
+    {
+        kept.drain(..top);
+    }
 }
 
 /// A link of several words: another article's headline ("Explore

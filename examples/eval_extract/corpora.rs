@@ -232,6 +232,11 @@ pub fn readability(dir: &Path) -> Option<Report> {
         let got = r.run(&html, "http://fakehost/test/");
         let body = got.as_ref().map_or("", |e| e.body.as_str());
         r.bow.push(score::bow_score(&want, body));
+        if std::env::var_os("EVAL_VERBOSE").is_some() {
+            let p = r.bow.last().copied().unwrap_or_default();
+            let (pr, rc) = (p.precision.unwrap_or(0.0), p.recall.unwrap_or(0.0));
+            eprintln!("readability {} P={pr:.3} R={rc:.3}", case.display());
+        }
         r.shingle.push(score::shingle_score(&want, body));
         let meta = json_at(&case.join("expected-metadata.json")).unwrap_or(Value::Null);
         let date = s(&meta, "publishedTime");

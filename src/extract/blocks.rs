@@ -39,6 +39,10 @@ pub struct Block {
     pub tag_boiler: bool,
     /// Inside an element whose class/id names furniture.
     pub hint_boiler: bool,
+    /// The innermost block element whose class/id names furniture (with
+    /// [`Block::hint_boiler`]): tells a box inside the article from a
+    /// wrapper around it.
+    pub hint_elem: usize,
     /// Inside a comment section (class/id names comments or replies).
     pub comment: bool,
     /// Inside elements a source's selectors picked ([`SEL_BODY`] …).
@@ -126,6 +130,12 @@ mod tests {
         let outer = p.blocks[0].elem;
         let div = p.elems[outer].parent.unwrap();
         assert_eq!((p.elems[div].start, p.elems[div].end), (0, 1));
+    }
+
+    #[test]
+    fn ruby_readings_do_not_split_words() {
+        let p = page("<p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby>字を読む</p>");
+        assert_eq!(p.blocks[0].text, "漢字を読む");
     }
 
     #[test]

@@ -12,13 +12,14 @@ use super::blocks::{Block, Page, Tag, CAPTION, LEAD};
 use super::credits;
 use super::dates::find_date;
 use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
+use super::{boxes, cta, orphans, repeats};
 
 /// Prose needs this many non-link chars to count as a paragraph.
 const PROSE_MIN: usize = 25;
 
 /// Hints are trusted while the best hinted container keeps at least
 /// 1/HINT_TRUST of the weight found without them.
-const HINT_TRUST: f64 = 3.0;
+const HINT_TRUST: f64 = 5.0;
 
 /// Which class/id evidence the container choice believed.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,21 +47,34 @@ pub fn furniture(page: &Page) -> Vec<bool> {
         if is_furniture(&f) || credits::is_credit(&f, &b.text) {
             out[i] = true;
         } else if is_box_heading(&f) {
-            let end = box_end(page, i);
+            let end = box_end(page, i, BOX_PROSE, usize::MAX);
             out[i..end].iter_mut().for_each(|x| *x = true);
         }
     }
     out
 }
 
-/// End of the largest element that starts with heading `i` and holds no
-/// real prose (so a box heading never swallows the article).
-fn box_end(page: &Page, i: usize) -> usize {
+/// Prose a box under a site heading may hold ("Tin mới nhất").
+const BOX_PROSE: usize = 300;
+
+/// End of the largest element that starts with heading `i` and holds
+/// little prose (so a box heading never swallows the article): at most
+/// `prose` chars, none in a paragraph longer than `para`.
+pub fn box_end(page: &Page, i: usize, prose: usize, para: usize) -> usize {
     let mut end = i + 1;
     for e in page.ancestors(page.blocks[i].elem) {
         let el = &page.elems[e];
         // The block cap keeps a hostile page from making this quadratic.
-        if el.start != i || el.end - el.start > 400 || prose_chars(page, el.start, el.end) > 300 {
+        if el.start != i || el.end - el.start > 400 {
+            break;
+        }
+        let blocks = &page.blocks[el.start..el.end];
+        let paras = blocks.iter().filter(|b| is_prose(b));
+        let (count, long) = paras.fold((0, false), |(n, l), b| (n + 1, l || b.chars > para));
+        // A teaser's summary comes with a link (its title, "read more").
+        let links = blocks.iter().filter(|b| b.is_linky()).count();
+        let unlinked = para != usize::MAX && count > links;
+        if long || unlinked || prose_chars(page, el.start, el.end) > prose {
             break;
         }
         end = end.max(el.end);
@@ -68,7 +82,7 @@ fn box_end(page: &Page, i: usize) -> usize {
     end
 }
 
-fn prose_chars(page: &Page, start: usize, end: usize) -> usize {
+pub fn prose_chars(page: &Page, start: usize, end: usize) -> usize {
     page.blocks[start..end]
         .iter()
         .filter(|b| is_prose(b))
@@ -163,7 +177,9 @@ fn weight(b: &Block, skip: bool, furn: bool, trust: Trust) -> f64 {
     if skip || (trust.comments && b.comment) {
         0.0
     } else if furn || is_boiler(b, trust) || b.is_linky() {
-        -1.5 * chars
+        // One for one: a share bar or an author box inside a short story's
+        // wrapper must not push the choice down to a single paragraph.
+        -chars
     } else if is_prose(b) {
         let punct = b.text.chars().filter(|c| ",.;:!?…".contains(*c)).count();
         (b.chars - b.link_chars) as f64 + 5.0 * punct as f64
@@ -186,22 +202,52 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
         // A long written-out date ("Thứ Năm, ngày 4 tháng 3 năm 2021") is not prose.
         is_prose(b) && !skip[i] && !is_date_line(&b.text)
     });
+    let boxes = boxes::inside(page, pick);
     let mut kept = Vec::new();
     for i in el.start..el.end {
         let b = &page.blocks[i];
         if skip[i] || furn[i] || is_boiler(b, pick.trust) || b.is_linky() {
             continue;
         }
+        if b.hint_boiler && boxes.contains(&b.hint_elem) {
+            continue;
+        }
         if is_ui_label(&fold(&b.text)) {
             continue;
         }
         // A bare date above the text is metadata, not article text.
-        if first_prose.is_none_or(|p| i < p) && is_date_line(&b.text) {
+        if first_prose.is_none_or(|p| i < p) && (is_date_line(&b.text) || is_meta_line(b)) {
             continue;
         }
         kept.push(i);
     }
+    orphans::drop_orphans(page, &mut kept, el.end);
+    repeats::drop_repeats(page, &mut kept);
+    cta::drop_tail_calls(page, &mut kept);
     kept
+}
+
+/// Lines this short above the story that carry a date or a reading time
+/// are its byline and stamps ("Publiziert: 3. Mai 2021 | Politik").
+const META_MAX: usize = 60;
+
+/// Reading-time labels (folded).
+const READING_TIME: &[&str] = &[
+    "min read",
+    "minute read",
+    "minutes read",
+    "phut doc",
+    "lesezeit",
+    "minut czytania",
+    "de lectura",
+];
+
+fn is_meta_line(b: &Block) -> bool {
+    if b.chars > META_MAX || b.heading > 0 {
+        return false;
+    }
+    let folded = fold(&b.text).to_lowercase();
+    find_date(&b.text).is_some() || READING_TIME.iter().any(|r| folded.contains(r))
 }
 
 /// A short line that is (almost) only a date.
@@ -235,22 +281,25 @@ pub fn lead(page: &Page, kept: &[usize], pick: Pick, after: Option<usize>) -> Op
         .find(|&i| is_lead(i) && !is_boiler(&page.blocks[i], pick.trust))
 }
 
+/// The body texts of a test page: container choice and assembly only.
+#[cfg(test)]
+pub fn body_texts(html: &str) -> Vec<String> {
+    let page = super::blocks::flatten(&scraper::Html::parse_document(html));
+    let mut skip = vec![false; page.blocks.len()];
+    super::teaser::rails(&page)
+        .into_iter()
+        .for_each(|i| skip[i] = true);
+    let furn = furniture(&page);
+    let pick = choose(&page, &skip, &furn);
+    assemble(&page, pick, &skip, &furn)
+        .into_iter()
+        .map(|i| page.blocks[i].text.clone())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::blocks::flatten;
-    use super::*;
-    use scraper::Html;
-
-    fn body(html: &str) -> Vec<String> {
-        let page = flatten(&Html::parse_document(html));
-        let n = page.blocks.len();
-        let (skip, furn) = (vec![false; n], furniture(&page));
-        let pick = choose(&page, &skip, &furn);
-        assemble(&page, pick, &skip, &furn)
-            .into_iter()
-            .map(|i| page.blocks[i].text.clone())
-            .collect()
-    }
+    use super::body_texts as body;
 
     const PARA: &str =
         "Người dân trong xã đã góp công, góp của để làm con đường mới, rộng và sạch.";
@@ -295,5 +344,48 @@ mod tests {
         assert_eq!(body(&html), [PARA, PARA]);
         let html = format!("<div id=comments-wrap><p>{PARA}</p><p>{PARA}</p></div>");
         assert_eq!(body(&html), [PARA, PARA]);
+    }
+
+    #[test]
+    fn author_box_under_the_article_is_furniture() {
+        let bio = "Lan Anh là phóng viên mảng nông nghiệp, đã viết về các vùng lúa hơn mười năm.";
+        let html = format!(
+            "<div class=post><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+             <div class=author-box><p>{bio}</p></div></div>"
+        );
+        assert_eq!(body(&html), [PARA; 4]);
+    }
+
+    #[test]
+    fn stamps_above_the_story_are_dropped() {
+        let html = format!(
+            "<div><p>Cập nhật 08:15 ngày 3/5/2024 | Xã hội</p><p>5 phút đọc</p>\
+             <p>{PARA}</p><p>Thứ Hai, 6/5/2024</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, "Thứ Hai, 6/5/2024"]);
+    }
+
+    #[test]
+    fn a_rail_under_a_related_heading_goes_but_not_the_story() {
+        let sum = "Tóm tắt ngắn của một bài khác về chuyện đồng áng trong huyện.";
+        let item = format!("<li><a href=/t>Một bài khác trên trang</a><p>{sum}</p></li>");
+        let html = format!(
+            "<div><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p>\
+             <div><h3>Có thể bạn quan tâm</h3><ul>{}</ul></div></div>",
+            item.repeat(2)
+        );
+        assert_eq!(body(&html), [PARA; 3]);
+        let html = format!("<div><b>Tin liên quan</b><p>{PARA}</p><p>{PARA}</p></div>");
+        assert_eq!(body(&html), ["Tin liên quan", PARA, PARA]);
+    }
+
+    #[test]
+    fn a_box_inside_a_short_story_does_not_split_it() {
+        let bio = "Lan Anh là phóng viên mảng nông nghiệp, đã viết về các vùng lúa hơn mười năm.";
+        let html = format!(
+            "<div class=post><p>{PARA}</p><p>{PARA}</p>\
+             <div class=author-box><p>{bio}</p></div></div>"
+        );
+        assert_eq!(body(&html), [PARA; 2]);
     }
 }

@@ -5,6 +5,8 @@
 
 /// Folded labels that open a credit; the longer forms first.
 const LABELS: &[&str] = &[
+    "image credit",
+    "photograph by",
     "credits photos",
     "credit photo",
     "photo credit",
@@ -18,8 +20,26 @@ const LABELS: &[&str] = &[
     "fotos",
     "foto",
     "bild",
+    "photograph",
+    "imagen",
     "image",
+    "quelle",
+    "zrodlo",
     "anh",
+];
+
+/// Picture agencies (folded): a short line naming one is a credit.
+const AGENCIES: &[&str] = &[
+    "shutterstock",
+    "getty images",
+    "istock",
+    "fotolia",
+    "pixabay",
+    "unsplash",
+    "adobe stock",
+    "depositphotos",
+    "picture alliance",
+    "imago images",
 ];
 
 /// Whole lines that are gallery and ad controls, never text (folded).
@@ -33,6 +53,11 @@ const CONTROLS: &[&str] = &[
     "advert",
     "advertisement",
     "anzeige",
+    "werbung",
+    "reklama",
+    "publicidad",
+    "publicite",
+    "pubblicita",
     "quang cao",
     "this slideshow requires javascript",
 ];
@@ -45,8 +70,26 @@ pub fn is_credit(folded: &str, text: &str) -> bool {
     if folded.chars().count() > 60 {
         return false;
     }
-    let bare = folded.trim_end_matches(['.', ':', ' ']);
-    CONTROLS.contains(&bare) || is_counter(folded) || credit_names(folded, text)
+    let bare = folded.trim_matches(['.', ':', ' ', '-', '–', '|', '*']);
+    // "(Foto: Lê Hà)": brackets around a credit; `fold` keeps chars one
+    // for one, so the same trim cuts both strings alike.
+    let (folded, text) = (unwrap(folded), unwrap(text));
+    CONTROLS.contains(&bare)
+        || is_counter(folded)
+        || credit_names(folded, text)
+        || agency_line(folded)
+}
+
+fn unwrap(s: &str) -> &str {
+    s.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())
+}
+
+/// "Augusta National/Getty Images", "iStock.com": a few words naming a
+/// picture agency, not a sentence.
+fn agency_line(folded: &str) -> bool {
+    folded.split_whitespace().count() <= 6
+        && !folded.ends_with(['.', '!', '?'])
+        && AGENCIES.iter().any(|a| folded.contains(a))
 }
 
 /// "Image 3 of 8", "ảnh 2/6", "1 von 5".
@@ -76,7 +119,7 @@ fn credit_names(folded: &str, text: &str) -> bool {
         return false;
     };
     let rest = folded[label.len()..].trim_start();
-    if !(rest.is_empty() || rest.starts_with(':')) {
+    if !(rest.is_empty() || rest.starts_with(':') || label.ends_with(" by")) {
         return false;
     }
     // `fold` keeps char positions, so the names are cut from `text` there.
@@ -90,6 +133,8 @@ fn credit_names(folded: &str, text: &str) -> bool {
         && words.iter().all(|w| {
             JOINERS.contains(&w.to_lowercase().as_str())
                 || w.chars().next().is_some_and(|c| !c.is_lowercase())
+                // "ccnull/Marco", "jorisvo.de": handles and sites.
+                || w.contains(['/', '.'])
         })
 }
 
@@ -112,7 +157,13 @@ mod tests {
         assert!(credit("4 / 9"));
         assert!(credit("Image 2 of / 12"));
         assert!(credit("Quảng cáo"));
+        assert!(credit("- Quảng cáo -"));
         assert!(credit("Back to Gallery"));
+        assert!(credit("(Ảnh: Minh Trí)"));
+        assert!(credit("Photograph by Mai Lan Phương"));
+        assert!(credit("Foto: nhiepanh/Hà Nội"));
+        assert!(credit("Hoàng Long/Getty Images"));
+        assert!(credit("iStock.com"));
     }
 
     #[test]
@@ -123,5 +174,7 @@ mod tests {
         assert!(!credit("Anh Hùng kể lại chuyến đi"));
         assert!(!credit("Năm 2020 có 3 / 8 xã đạt chuẩn"));
         assert!(!credit("Close to the river"));
+        assert!(!credit("Nhiều ảnh đẹp của xã được bán trên Shutterstock."));
+        assert!(!credit("(Ảnh: bà con gặt lúa trên đồng)"));
     }
 }

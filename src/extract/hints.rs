@@ -42,10 +42,11 @@ pub fn tag_of(name: &str) -> Tag {
     }
 }
 
-/// Whose content never reaches a reader.
+/// Whose content never reaches a reader (`rt`, `rp`: ruby readings over
+/// Japanese or Chinese words, which would split the words they annotate).
 pub const SKIP: &[&str] = &[
-    "head", "script", "style", "noscript", "iframe", "select", "button", "template", "svg",
-    "object", "embed", "textarea", "canvas", "video", "audio", "map", "datalist",
+    "head", "script", "style", "noscript", "iframe", "select", "button", "template", "svg", "rt",
+    "rp", "object", "embed", "textarea", "canvas", "video", "audio", "map", "datalist",
 ];
 /// Elements that start a new block.
 pub const BLOCK: &[&str] = &[
@@ -133,6 +134,17 @@ pub const NEGATIVE: &[&str] = &[
     "paywall",
     "popup",
     "modal",
+    // Author boxes under the article: a biography, not the article.
+    "author-bio",
+    "authorbio",
+    "author-box",
+    "authorbox",
+    "about-author",
+    "about-the-author",
+    "author-info",
+    "author-description",
+    "author-details",
+    "contributor-bio",
 ];
 /// Whole class names or ids of furniture, too short to match as substrings.
 pub const NEGATIVE_EXACT: &[&str] = &["nav", "ad", "ads", "header", "top", "logo", "tags"];

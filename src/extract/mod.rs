@@ -11,6 +11,10 @@
 //! - `meta`: visible meta lines (`Đăng ngày … | Lượt xem … | author`);
 //! - `breadcrumb`, `related`: the category path and the related list;
 //! - `content`: container scoring, body assembly, lead; `title`: the title;
+//! - `teaser`: teaser summaries and rails under related headings; `boxes`:
+//!   furniture boxes inside the container; `orphans`: headings whose section
+//!   was dropped; `repeats`: repeated captions, bare URLs; `cta`: calls to
+//!   action under the story; `credits`: photo credits and gallery controls;
 //! - `dates`, `norm`: Vietnamese date forms, NFC/folding and word lists;
 //! - `published`: which of the dates found is the publication date.
 //!
@@ -18,9 +22,11 @@
 
 mod author;
 mod blocks;
+mod boxes;
 mod breadcrumb;
 mod content;
 mod credits;
+mod cta;
 mod dateline;
 mod dates;
 pub mod doc;
@@ -30,8 +36,10 @@ mod hints;
 mod meta;
 mod months;
 mod norm;
+mod orphans;
 mod published;
 mod related;
+mod repeats;
 pub mod select;
 mod stamps;
 mod teaser;
@@ -115,7 +123,9 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
         skip[i] |= b.sel & (blocks::SEL_META | blocks::SEL_RELATED) != 0;
     }
     let crumb_blocks = crumb.iter().flat_map(|c| c.blocks.iter());
-    for &i in crumb_blocks.chain(&related.blocks).chain(&visible.lines) {
+    let rails = teaser::rails(&page);
+    let found = crumb_blocks.chain(&related.blocks).chain(&visible.lines);
+    for &i in found.chain(&rails) {
         skip[i] = true;
     }
     let mut furn = content::furniture(&page);
@@ -136,7 +146,9 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
             .filter(|&i| page.blocks[i].sel & blocks::SEL_BODY != 0 && !skip[i] && !furn[i])
             .collect()
     } else {
-        content::assemble(&page, pick, &skip, &furn)
+        let mut kept = content::assemble(&page, pick, &skip, &furn);
+        orphans::drop_kickers(&page, &mut kept, title.block);
+        kept
     };
     let lead = content::lead(&page, &kept, pick, title.block);
     if let Some(l) = lead.filter(|l| !kept.contains(l) && !sel.has_body()) {

@@ -94,6 +94,9 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "tin tức khác",
     "các tin đã đưa",
     "tin đã đưa",
+    "có thể bạn quan tâm",
+    "bài cùng chuyên mục",
+    "tin bài khác",
     // Other languages: pages of foreign sources that officials follow.
     "related stories",
     "related posts",
@@ -115,6 +118,17 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "lee también",
     "zobacz także",
     "czytaj także",
+    "you might also like",
+    "explore further",
+    "zum weiterlesen",
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "verwandte beiträge",
+    "empfohlene beiträge",
+    "contenido relacionado",
+    "artículos relacionados",
+    "noticias relacionadas",
 ];
 
 /// Headings of site boxes that are never part of an article (folded prefixes).
@@ -210,6 +224,21 @@ pub const UI_LABELS: &[&str] = &[
     "phong chu",
     "font size",
     "text size",
+    // Tag and category lines under a story.
+    "chu de:",
+    "schlagworte",
+    "schlagworter",
+    "themen:",
+    "tagged",
+    "filed under",
+    "kategorie:",
+    "kategorien:",
+    "category:",
+    "categories:",
+    "temas",
+    "etiquetas",
+    "argomenti",
+    "mots-cles",
 ];
 
 /// Whether a line is site furniture (footer, counter, licence).
@@ -272,5 +301,8 @@ mod tests {
         assert!(is_ui_label(&fold("Chia sẻ")));
         assert!(is_ui_label(&fold("Cỡ chữ: A A+")));
         assert!(!is_ui_label(&fold("Chiến sĩ trẻ")));
+        assert!(is_ui_label(&fold("Chủ đề: Nông nghiệp, Giao thông")));
+        assert!(is_ui_label(&fold("Tagged: rice, harvest")));
+        assert!(!is_ui_label(&fold("Chủ đề của hội nghị năm nay")));
     }
 }

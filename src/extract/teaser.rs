@@ -6,8 +6,9 @@
 //! pattern is a listing, and those summaries are furniture.
 
 use super::blocks::{Block, Page};
-use super::content::is_prose;
+use super::content::{box_end, is_prose};
 use super::dates::find_date;
+use super::norm::is_related_heading;
 
 /// How often the pattern must repeat before it is a listing.
 const MIN_REPEATS: usize = 3;
@@ -17,6 +18,34 @@ const ITEM_BLOCKS: usize = 6;
 const TEASER_MAX: usize = 400;
 /// A title link has at least this many words ("More", "Read on" do not).
 const TITLE_WORDS: usize = 3;
+/// Prose a rail under a related heading may hold, in summaries of at most
+/// [`TEASER_MAX`] chars.
+const RAIL_PROSE: usize = 3000;
+/// A related heading is a short line.
+const HEADING_MAX: usize = 40;
+
+/// Blocks of teaser rails under a related heading ("Có thể bạn quan tâm",
+/// "Tin liên quan" over linked titles with summaries). They are left out
+/// like the related list itself, and weigh nothing in the container
+/// choice: a rail inside a short story's wrapper must not push the
+/// choice down to one paragraph.
+pub fn rails(page: &Page) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < page.blocks.len() {
+        let b = &page.blocks[i];
+        let end = if b.chars <= HEADING_MAX && b.link_chars == 0 && is_related_heading(&b.text) {
+            box_end(page, i, RAIL_PROSE, TEASER_MAX)
+        } else {
+            i + 1
+        };
+        if end > i + 1 {
+            out.extend(i..end);
+        }
+        i = end;
+    }
+    out
+}
 
 /// Marks the teaser summaries of a page that repeats them.
 pub fn mark(page: &Page, furn: &mut [bool]) {

@@ -265,3 +265,16 @@ fn modern_article_markup() {
     assert_eq!(e.related.len(), 1);
     assert_eq!(e.related[0].url, "http://cong.example.vn/the-thao/1");
 }
+
+#[test]
+fn kicker_above_the_title_is_not_body() {
+    let para = "Sáng nay, xã Hòa Bình khởi công con đường liên thôn dài ba cây số, rộng năm mét.";
+    let para2 = "Con đường sẽ giúp bà con chở lúa, chở hàng ra chợ huyện nhanh hơn trước nhiều.";
+    let html = format!(
+        "<html><body><div class=bai><p>Thời sự</p><h1>Xã Hòa Bình mở đường mới</h1>\
+         <p>{para}</p><p>{para2}</p><p>Hải Yến</p></div></body></html>"
+    );
+    let e = run(&html);
+    assert_eq!(e.title.as_deref(), Some("Xã Hòa Bình mở đường mới"));
+    assert_eq!(e.body, format!("{para}\n\n{para2}\n\nHải Yến"));
+}

@@ -43,6 +43,8 @@ struct Walker {
     after_img: bool,
     boiler_tag: usize,
     boiler_hint: usize,
+    /// Block elements of the open furniture-hinted elements, innermost last.
+    hint_elems: Vec<usize>,
     comment: usize,
     article: usize,
     inline_hints: Vec<u8>,
@@ -146,6 +148,9 @@ impl Walker {
         o.boiler_hint = !matches!(name, "html" | "body" | "article" | "main") && is_negative(&ids)
             || (name == "form" && is_widget_form(el));
         self.boiler_hint += usize::from(o.boiler_hint);
+        if o.boiler_hint {
+            self.hint_elems.push(*self.stack.last().unwrap_or(&0));
+        }
         o.comment = !matches!(name, "html" | "body") && is_comment(&ids);
         self.comment += usize::from(o.comment);
         Some(o)
@@ -183,6 +188,9 @@ impl Walker {
         self.count_sel(o.sel, -1);
         self.boiler_tag -= usize::from(o.boiler_tag);
         self.boiler_hint -= usize::from(o.boiler_hint);
+        if o.boiler_hint {
+            self.hint_elems.pop();
+        }
         self.comment -= usize::from(o.comment);
         if let Some(h) = o.hidden_hint {
             self.boiler_hint = h;
@@ -265,6 +273,9 @@ impl Walker {
         b.hints |= self.inherited_hints(b.elem);
         b.tag_boiler = self.boiler_tag > 0;
         b.hint_boiler = self.boiler_hint > 0;
+        if b.hint_boiler {
+            b.hint_elem = self.hint_elems.last().copied().unwrap_or(0);
+        }
         b.comment = self.comment > 0;
         b.sel = (0..3)
             .filter(|&k| self.sel_open[k] > 0)

@@ -1,0 +1,95 @@
+//! Calls to action under the article: "Subscribe to our newsletter",
+//! "Follow us on …", "Share this article", "Support our work". Sites print
+//! them as plain paragraphs inside the article's wrapper, after the last
+//! paragraph of the story; the body drops them from the tail up to the
+//! last real paragraph, so a story that mentions a newsletter keeps it.
+
+use super::blocks::{Block, Page};
+use super::content::is_prose;
+use super::norm::fold;
+
+/// Longer blocks are story text even when they mention subscribing.
+const CTA_MAX: usize = 300;
+
+/// Folded phrases that ask the reader to do something for the site.
+const PHRASES: &[&str] = &[
+    "dang ky nhan tin",
+    "dang ky nhan ban tin",
+    "theo doi chung toi",
+    "chia se bai viet",
+    "subscribe",
+    "subscriber",
+    "sign up",
+    "newsletter",
+    "follow us",
+    "download the",
+    "share this",
+    "support us",
+    "support our",
+    "abonnieren",
+    "abonnement",
+    "jetzt anmelden",
+    "folgen sie uns",
+    "artikel teilen",
+    "artikel bewerten",
+    "unterstutze",
+    "unterstutzen sie",
+    "suscribete",
+    "siguenos",
+    "canal de youtube",
+    "canal de telegram",
+    "abonnez-vous",
+    "suivez-nous",
+];
+
+/// Drops calls to action from the end of `kept`, up to the last paragraph
+/// of the story.
+pub fn drop_tail_calls(page: &Page, kept: &mut Vec<usize>) {
+    let mut calls = 0;
+    let mut cut = kept.len();
+    for (pos, &i) in kept.iter().enumerate().rev() {
+        let b = &page.blocks[i];
+        if is_call(b) {
+            calls += 1;
+        } else if is_prose(b) {
+            // The story's last paragraph: the tail ends here.
+            break;
+        }
+        cut = pos;
+    }
+    if calls == 0 {
+        return;
+    }
+    let tail: Vec<usize> = kept.split_off(cut);
+    kept.extend(tail.into_iter().filter(|&i| !is_call(&page.blocks[i])));
+}
+
+fn is_call(b: &Block) -> bool {
+    let folded = fold(&b.text).to_lowercase();
+    b.chars <= CTA_MAX && PHRASES.iter().any(|p| folded.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::content::body_texts as body;
+
+    const PARA: &str = "Hợp tác xã vừa mở thêm một cửa hàng bán nông sản sạch cho bà con trong \
+        xã, mỗi ngày có hàng trăm người đến mua rau, thịt và trứng gà.";
+
+    #[test]
+    fn calls_after_the_story_go() {
+        let html = format!(
+            "<div><p>{PARA}</p><p>Minh Hà</p>\
+             <p>Đăng ký nhận tin để đọc thêm nhiều bài hay mỗi sáng.</p>\
+             <p>Theo dõi chúng tôi trên mạng xã hội.</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, "Minh Hà"]);
+    }
+
+    #[test]
+    fn a_call_inside_the_story_stays() {
+        let mention = "Bà Lan nói người dân có thể đăng ký nhận tin về giá rau qua tin nhắn.";
+        let html = format!("<div><p>{PARA}</p><p>{mention}</p><p>{PARA}</p></div>");
+        assert_eq!(body(&html), [PARA, mention, PARA]);
+    }
+}

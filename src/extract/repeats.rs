@@ -1,0 +1,53 @@
+//! Blocks that are in the container but are not text: a second copy of a
+//! gallery's captions (slider and grid print the same ones) and bare URLs
+//! (a share widget's permalink, an image's address printed as text).
+
+use std::collections::HashSet;
+
+use super::blocks::{Page, CAPTION};
+
+/// Captions at least this long that come back later in the body are
+/// copies (a gallery printed twice: once as a slider, once as a grid).
+const REPEAT_MIN: usize = 30;
+
+/// Drops later copies of a long caption, and blocks that are a bare URL.
+/// Other text may repeat on purpose (table cells, a refrain).
+pub fn drop_repeats(page: &Page, kept: &mut Vec<usize>) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    kept.retain(|&i| {
+        let b = &page.blocks[i];
+        let t = b.text.as_str();
+        if is_bare_url(t) {
+            return false;
+        }
+        let caption = b.after_img || b.hints & CAPTION != 0;
+        !caption || b.chars < REPEAT_MIN || seen.insert(t)
+    });
+}
+
+fn is_bare_url(t: &str) -> bool {
+    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::content::body_texts as body;
+
+    const PARA: &str = "Đoàn thanh niên xã ra quân dọn vệ sinh đường làng vào sáng Chủ nhật.";
+    const CAP: &str = "Các đoàn viên thu gom rác dọc bờ mương của thôn Đông";
+
+    #[test]
+    fn a_gallery_printed_twice_keeps_one_copy_of_each_caption() {
+        let fig = format!("<figure><img src=a.jpg><figcaption>{CAP}</figcaption></figure>");
+        let html = format!("<div><p>{PARA}</p>{fig}<p>{PARA}.</p>{fig}</div>");
+        assert_eq!(body(&html), [PARA, CAP, &format!("{PARA}.")]);
+    }
+
+    #[test]
+    fn repeated_text_stays_and_a_bare_url_goes() {
+        let html = format!(
+            "<div><p>{PARA}</p><p>https://xa.example.vn/tin/don-ve-sinh.html</p><p>{PARA}</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, PARA]);
+    }
+}

@@ -77,6 +77,12 @@ impl Drop for Tmux {
 
 /// The shell words that start the reader on `env` (proxies off, so 127.0.0.1 is reached
 /// directly), followed by `rest` (more options, redirections, what runs after it).
+/// Shell that prints the terminal's `icanon`/`echo` modes on one line
+/// ending in `MODES-END`: tests wait for that marker, because waiting for
+/// `EXITED` alone could read the screen before `stty` had printed.
+const PRINT_MODES: &str =
+    "echo MODES $(stty -a | tr -s ' ;' '\\n\\n' | grep -x -e icanon -e echo) MODES-END";
+
 fn reader(env: &Env, rest: &str) -> String {
     format!(
         "NO_PROXY=127.0.0.1 http_proxy= https_proxy= HTTP_PROXY= HTTPS_PROXY= {BIN} --config '{}' --data-dir '{}' {rest}",
@@ -106,7 +112,10 @@ fn reader_shows_three_panes_offline_and_restores_the_terminal() {
         return;
     }
     let env = synced_fixture_env(&fixture_server()); // the server is gone from here on
-    let shell = reader(&env, "--offline; echo EXITED $?; stty -a; sleep 30");
+    let shell = reader(
+        &env,
+        &format!("--offline; echo EXITED $?; {PRINT_MODES}; sleep 30"),
+    );
     let tmux = Tmux::start("test", (150, 40), &shell);
 
     let screen = tmux.wait_for(|s| s.contains("Tin bài") && s.contains("Hội thảo"));
@@ -179,13 +188,13 @@ fn reader_shows_three_panes_offline_and_restores_the_terminal() {
     );
 
     tmux.keys(&["Tab", "k", "BTab", "q"]);
-    let screen = tmux.wait_for(|s| s.contains("EXITED"));
+    let screen = tmux.wait_for(|s| s.contains("MODES-END"));
     assert!(
         screen.contains("EXITED 0"),
         "q quits with status 0:\n{screen}"
     );
     assert!(
-        screen.contains(" icanon") && screen.contains(" echo"),
+        screen.contains("MODES icanon echo MODES-END"),
         "cooked mode restored:\n{screen}"
     );
     assert!(
@@ -373,7 +382,7 @@ fn a_panic_restores_the_terminal_and_says_one_line() {
         "TINTUC_TEST_PANIC=1 {}",
         reader(
             &env,
-            "--offline 2>err.txt; echo EXITED $?; cat err.txt; stty -a; sleep 30"
+            &format!("--offline 2>err.txt; echo EXITED $?; cat err.txt; {PRINT_MODES}; sleep 30")
         )
     );
     let dir = tempfile::tempdir().unwrap();
@@ -382,10 +391,10 @@ fn a_panic_restores_the_terminal_and_says_one_line() {
         (150, 40),
         &format!("cd '{}' && {shell}", dir.path().display()),
     );
-    let screen = tmux.wait_for(|s| s.contains("EXITED"));
+    let screen = tmux.wait_for(|s| s.contains("MODES-END"));
     assert!(screen.contains("EXITED 101"), "{screen}");
     assert!(
-        screen.contains(" icanon") && screen.contains(" echo"),
+        screen.contains("MODES icanon echo MODES-END"),
         "cooked mode restored:\n{screen}"
     );
     assert!(

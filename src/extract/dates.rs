@@ -37,7 +37,23 @@ pub fn parse_attr(s: &str) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(s)
         .or_else(|_| DateTime::parse_from_rfc2822(s))
         .ok()
+        .or_else(|| year_first(s))
         .or_else(|| find_date(s).map(|f| f.at))
+}
+
+/// A value that starts with the year: `2023 Jan 7` or `2017/01/30`, the
+/// forms of `citation_publication_date`. Only for attributes, where no
+/// neighbouring text can make a year and a month out of other numbers.
+fn year_first(s: &str) -> Option<DateTime<FixedOffset>> {
+    let f: Vec<char> = s.chars().map(fold_char).collect();
+    let slashed = || {
+        let (y, a) = number(&f, 0).filter(|&(_, e)| e == 4)?;
+        let (m, b) = expect(&f, a, '/').and_then(|p| number(&f, p))?;
+        let (d, c) = expect(&f, b, '/').and_then(|p| number(&f, p))?;
+        Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, c))
+    };
+    let (date, end) = months::year_first(&f, 0).or_else(slashed)?;
+    (end == f.len()).then(|| make(date, None, None, 0, end).map(|x| x.at))?
 }
 
 /// The first date (with its time when one is adjacent) in `s`.
@@ -139,7 +155,8 @@ fn expect(f: &[char], i: usize, c: char) -> Option<usize> {
     (f.get(i) == Some(&c)).then_some(i + 1)
 }
 
-/// `dd/mm/yyyy`, `dd-mm-yyyy` or `dd.mm.yyyy` (same separator twice), and
+/// `dd/mm/yyyy`, `dd-mm-yyyy` or `dd.mm.yyyy` (same separator twice, or
+/// month-first when the day-first month is impossible), and
 /// the short `dd.mm.yy` of German and Vietnamese bylines (`31.10.23`): all
 /// six digits written, so that a version number like `1.2.3` stays apart.
 fn dmy_at(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
@@ -162,6 +179,9 @@ fn dmy_at(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
     if !(1900..=2200).contains(&y) {
         return None;
     }
+    // An American `mm/dd/yyyy` reads as day-first only when it cannot be
+    // one (`01/25/26`, `12.16.2025`): the month would be over 12.
+    let (d, m) = if m > 12 { (m, d) } else { (d, m) };
     Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, c))
 }
 

@@ -120,3 +120,21 @@ fn span_is_reported_in_chars() {
     let rest: String = s.chars().skip(f.end).collect();
     assert_eq!(rest.trim(), "Hồng Nhung");
 }
+
+#[test]
+fn year_first_attributes() {
+    let day = |s: &str| parse_attr(s).map(|d| d.format("%Y-%m-%d").to_string());
+    assert_eq!(day("2023 Jan 7").as_deref(), Some("2023-01-07"));
+    assert_eq!(day("2017/01/30").as_deref(), Some("2017-01-30"));
+    // In a line of text the year-first form is not read.
+    assert_eq!(find_date("Tập 2023 Jan 7"), None);
+}
+
+#[test]
+fn month_first_when_the_day_first_month_is_impossible() {
+    let day = |s: &str| find_date(s).map(|f| f.at.format("%Y-%m-%d").to_string());
+    assert_eq!(day("Published on 01/25/26").as_deref(), Some("2026-01-25"));
+    assert_eq!(day("12.16.2025").as_deref(), Some("2025-12-16"));
+    // Day-first whenever it is possible.
+    assert_eq!(day("03/04/2025").as_deref(), Some("2025-04-03"));
+}

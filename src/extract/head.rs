@@ -89,6 +89,7 @@ fn non_empty(s: &str) -> Option<String> {
 }
 
 fn read_meta_tags(doc: &Html, h: &mut Head) {
+    let mut other_date = None;
     for m in select(doc, "meta[content]") {
         let e = m.value();
         let key = e
@@ -136,10 +137,15 @@ fn read_meta_tags(doc: &Html, h: &mut Head) {
                 }
                 continue;
             }
+            k if other_date.is_none() && stamps::published_meta_name(k) => {
+                other_date = parse_attr(&val);
+                continue;
+            }
             _ => continue,
         };
         slot.get_or_insert(val);
     }
+    h.published = h.published.or(other_date);
 }
 
 fn read_json_ld(json: &str, h: &mut Head) {

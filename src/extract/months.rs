@@ -125,6 +125,14 @@ pub fn day_first(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
     Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, c))
 }
 
+/// `2023 Jan 7` / `2023 January 07`, the year first (citation metadata).
+pub fn year_first(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
+    let (y, a) = number(f, i, 4).filter(|&(y, a)| a - i == 4 && y >= 1900)?;
+    let (m, b) = month_at(f, skip(f, a, ""))?;
+    let (d, c) = number(f, skip(f, b, ""), 2)?;
+    Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, c))
+}
+
 /// `/2020/01/05/` or `/2020-01-05` in the article's URL path, else a
 /// day-first `/23-01-2022-…` or `_22.04.2020_` (European slugs).
 pub fn in_url(url: &Url) -> Option<NaiveDate> {

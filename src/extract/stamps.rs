@@ -28,6 +28,32 @@ const SCRIPT_KEYS: &[&str] = &[
     "created_at",
 ];
 
+/// Other `<meta>` names for the publication moment, compared without
+/// `_`/`-`: `published_on`, `publish_date`, `pub_date`. Only names without
+/// a vendor prefix (`zdf:`, `cxenseparse:`): those follow their own rules.
+const META_NAMES: &[&str] = &[
+    "publishedon",
+    "publishedat",
+    "publisheddate",
+    "publishdate",
+    "publicationdate",
+    "pubdate",
+];
+
+/// Whether a `<meta>` name, not one of the usual keys, gives the
+/// publication moment.
+pub fn published_meta_name(key: &str) -> bool {
+    if key.contains([':', '.']) {
+        return false;
+    }
+    let bare: String = key
+        .chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect();
+    META_NAMES.contains(&bare.as_str())
+}
+
 /// Scripts beyond this size are app bundles, not page state.
 const SCRIPT_MAX: usize = 400_000;
 
@@ -80,6 +106,26 @@ mod tests {
         assert_eq!(day(rdfa).as_deref(), Some("2021-04-02"));
         let abbr = "<abbr class='published' title='2019-07-08T10:00:00+07:00'>8/7</abbr>";
         assert_eq!(day(abbr).as_deref(), Some("2019-07-08"));
+    }
+
+    #[test]
+    fn other_meta_names_for_publication() {
+        for k in [
+            "published_on",
+            "Publish-Date",
+            "pub_date",
+            "publicationDate",
+        ] {
+            assert!(published_meta_name(k), "{k}");
+        }
+        for k in [
+            "site:publicationDate",
+            "uploaddate",
+            "date_modified",
+            "publisher",
+        ] {
+            assert!(!published_meta_name(k), "{k}");
+        }
     }
 
     #[test]

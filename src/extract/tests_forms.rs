@@ -81,6 +81,20 @@ fn machine_readable_metadata() {
 }
 
 #[test]
+fn other_meta_names_and_citation_dates() {
+    // A plain `published_on` counts, after the usual keys wherever it sits.
+    let m = r#"<meta name="published_on" content="2024-02-04T10:00:00+07:00">"#;
+    assert_eq!(published(&page(m, "")), "2024-02-04T10:00:00+07:00");
+    let og = r#"<meta property="article:published_time" content="2024-02-05T09:00:00+07:00">"#;
+    assert_eq!(
+        published(&page(&format!("{m}{og}"), "")),
+        "2024-02-05T09:00:00+07:00"
+    );
+    let c = r#"<meta name="citation_publication_date" content="2024 Feb 6">"#;
+    assert_eq!(published(&page(c, "")), "2024-02-06T00:00:00+07:00");
+}
+
+#[test]
 fn each_related_heading_keeps_its_list_out_of_the_body() {
     let headings = [
         "Bài viết khác",

@@ -23,6 +23,8 @@ const PHRASES: &[&str] = &[
     "newsletter",
     "follow us",
     "join our",
+    "click here",
+    "tell us what you think",
     "download the",
     "share this",
     "support us",
@@ -99,7 +101,9 @@ mod tests {
         let html = format!(
             "<div><p>{PARA}</p>\
              <p>Join our reader forums to keep talking about farming, markets and more, \
-             and tell us what you want us to cover next in the valley.</p></div>"
+             and tell us what you want us to cover next in the valley.</p>\
+             <p>Get the monthly farm letter delivered to your door. Click here to order.</p>\
+             <h3>Tell us what you think...</h3></div>"
         );
         assert_eq!(body(&html), [PARA]);
     }

@@ -90,8 +90,10 @@ fn is_stamp(page: &Page, i: usize) -> bool {
     let words: Vec<&str> = f.split_whitespace().collect();
     let label = b.chars <= LABEL_MAX && f.ends_with(':') && words.len() <= 3;
     let by = words.len() == 1 && BY_WORDS.contains(&f);
-    let stamp = find_date(&b.text).is_some()
-        && (is_date_line(&b.text) || STAMP_WORDS.iter().any(|w| f.contains(w)));
+    let date = find_date(&b.text);
+    let opens = date.as_ref().is_some_and(|d| d.start == 0);
+    let stamp = date.is_some()
+        && (opens || is_date_line(&b.text) || STAMP_WORDS.iter().any(|w| f.contains(w)));
     let role = words.len() <= 8 && ROLES.iter().any(|r| f.contains(r));
     label || by || stamp || role
 }
@@ -108,14 +110,21 @@ mod tests {
     fn stamps_and_labels_under_a_dek_go() {
         let html = "<html><body><article><h1>River floods the old town</h1>\
             <p>The water came back, and so did the neighbours.</p>\
-            <p>Author:</p><p>Publish date:</p><p>- Mar 4, 2021</p>\
+            <p>March 4, 2021 Jane Roe</p><p>Author:</p><p>Publish date:</p><p>- Mar 4, 2021</p>\
             <p>By</p><p>Updated Mar. 4, 2021 8:21 am / Original Mar. 4, 2021 8:02 am</p>\
             <p>The river rose two metres overnight and flooded the lower streets of the old town, \
             where shop owners had stacked sandbags since Tuesday.</p>\
             <p>Published reports said the water fell by noon, on March 5, 2021, in most places.</p>\
             </article></body></html>";
         let body = body_texts(html);
-        for gone in ["Author", "Publish date", "- Mar", "By", "Updated"] {
+        for gone in [
+            "March 4",
+            "Author",
+            "Publish date",
+            "- Mar",
+            "By",
+            "Updated",
+        ] {
             assert!(!has(&body, gone), "{gone}: {body:?}");
         }
         assert!(has(&body, "The water came back"), "{body:?}");

@@ -22,6 +22,9 @@ const PHRASES: &[&str] = &[
     "sign up",
     "newsletter",
     "follow us",
+    "join our",
+    "click here",
+    "tell us what you think",
     "download the",
     "share this",
     "support us",
@@ -91,5 +94,17 @@ mod tests {
         let mention = "Bà Lan nói người dân có thể đăng ký nhận tin về giá rau qua tin nhắn.";
         let html = format!("<div><p>{PARA}</p><p>{mention}</p><p>{PARA}</p></div>");
         assert_eq!(body(&html), [PARA, mention, PARA]);
+    }
+
+    #[test]
+    fn an_invitation_to_join_after_the_story_goes() {
+        let html = format!(
+            "<div><p>{PARA}</p>\
+             <p>Join our reader forums to keep talking about farming, markets and more, \
+             and tell us what you want us to cover next in the valley.</p>\
+             <p>Get the monthly farm letter delivered to your door. Click here to order.</p>\
+             <h3>Tell us what you think...</h3></div>"
+        );
+        assert_eq!(body(&html), [PARA]);
     }
 }

@@ -37,6 +37,7 @@ mod meta;
 mod months;
 mod norm;
 mod orphans;
+mod preamble;
 mod published;
 mod related;
 mod repeats;

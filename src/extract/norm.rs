@@ -224,6 +224,8 @@ pub const UI_LABELS: &[&str] = &[
     "phong chu",
     "font size",
     "text size",
+    "continue reading below",
+    "comments",
     // Tag and category lines under a story.
     "chu de:",
     "schlagworte",
@@ -303,6 +305,9 @@ mod tests {
         assert!(!is_ui_label(&fold("Chiến sĩ trẻ")));
         assert!(is_ui_label(&fold("Chủ đề: Nông nghiệp, Giao thông")));
         assert!(is_ui_label(&fold("Tagged: rice, harvest")));
+        assert!(is_ui_label(&fold("Continue Reading Below")));
+        assert!(is_ui_label(&fold("Comments (3)")));
+        assert!(!is_ui_label(&fold("Continue reading the report, she said")));
         assert!(!is_ui_label(&fold("Chủ đề của hội nghị năm nay")));
     }
 }

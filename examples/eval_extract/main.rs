@@ -62,7 +62,7 @@ fn print(name: &str, r: &Report) {
     );
     if !r.shingle.is_empty() {
         let (p, rc, f) = score::macro_prf(&r.shingle);
-        println!("  shingles (Scrapinghub scoring): P {p:.3}  R {rc:.3}  F1 {f:.3}");
+        println!("  shingles (Scrapinghub scoring): P {p:.3}  R {rc:.3}  F1 {f:.4}");
     }
     if !r.bow.is_empty() {
         let (p, rc, _) = score::macro_prf(&r.bow);

@@ -83,6 +83,21 @@ impl Drop for Tmux {
 const PRINT_MODES: &str =
     "echo MODES $(stty -a | tr -s ' ;' '\\n\\n' | grep -x -e icanon -e echo) MODES-END";
 
+/// Waits for the shell after the reader (`EXITED $?` then [`PRINT_MODES`])
+/// and checks the exit status, cooked mode and the main screen are back.
+fn assert_terminal_restored(tmux: &Tmux, exited: &str) {
+    let screen = tmux.wait_for(|s| s.contains("MODES-END"));
+    assert!(screen.contains(exited), "want {exited}:\n{screen}");
+    assert!(
+        screen.contains("MODES icanon echo MODES-END"),
+        "cooked mode restored:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Tin bài"),
+        "alternate screen left:\n{screen}"
+    );
+}
+
 fn reader(env: &Env, rest: &str) -> String {
     format!(
         "NO_PROXY=127.0.0.1 http_proxy= https_proxy= HTTP_PROXY= HTTPS_PROXY= {BIN} --config '{}' --data-dir '{}' {rest}",
@@ -188,19 +203,7 @@ fn reader_shows_three_panes_offline_and_restores_the_terminal() {
     );
 
     tmux.keys(&["Tab", "k", "BTab", "q"]);
-    let screen = tmux.wait_for(|s| s.contains("MODES-END"));
-    assert!(
-        screen.contains("EXITED 0"),
-        "q quits with status 0:\n{screen}"
-    );
-    assert!(
-        screen.contains("MODES icanon echo MODES-END"),
-        "cooked mode restored:\n{screen}"
-    );
-    assert!(
-        !screen.contains("Tin bài"),
-        "alternate screen left:\n{screen}"
-    );
+    assert_terminal_restored(&tmux, "EXITED 0");
 }
 
 #[test]
@@ -391,16 +394,7 @@ fn a_panic_restores_the_terminal_and_says_one_line() {
         (150, 40),
         &format!("cd '{}' && {shell}", dir.path().display()),
     );
-    let screen = tmux.wait_for(|s| s.contains("MODES-END"));
-    assert!(screen.contains("EXITED 101"), "{screen}");
-    assert!(
-        screen.contains("MODES icanon echo MODES-END"),
-        "cooked mode restored:\n{screen}"
-    );
-    assert!(
-        !screen.contains("Tin bài"),
-        "alternate screen left:\n{screen}"
-    );
+    assert_terminal_restored(&tmux, "EXITED 101");
     let err = std::fs::read_to_string(dir.path().join("err.txt")).unwrap();
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     assert!(

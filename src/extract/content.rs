@@ -248,7 +248,7 @@ fn is_meta_line(b: &Block) -> bool {
     if b.chars > META_MAX || b.heading > 0 {
         return false;
     }
-    let folded = fold(&b.text).to_lowercase();
+    let folded = fold(&b.text);
     find_date(&b.text).is_some() || READING_TIME.iter().any(|r| folded.contains(r))
 }
 

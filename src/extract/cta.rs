@@ -68,7 +68,7 @@ pub fn drop_tail_calls(page: &Page, kept: &mut Vec<usize>) {
 }
 
 fn is_call(b: &Block) -> bool {
-    let folded = fold(&b.text).to_lowercase();
+    let folded = fold(&b.text);
     b.chars <= CTA_MAX && PHRASES.iter().any(|p| folded.contains(p))
 }
 

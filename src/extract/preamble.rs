@@ -85,7 +85,7 @@ fn is_stamp(page: &Page, i: usize) -> bool {
     if b.heading > 0 || b.chars > STAMP_MAX {
         return false;
     }
-    let f = fold(&b.text).to_lowercase();
+    let f = fold(&b.text);
     let f = f.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
     let words: Vec<&str> = f.split_whitespace().collect();
     let label = b.chars <= LABEL_MAX && f.ends_with(':') && words.len() <= 3;

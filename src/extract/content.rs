@@ -12,7 +12,7 @@ use super::blocks::{Block, Page, Tag, CAPTION, LEAD};
 use super::credits;
 use super::dates::find_date;
 use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
-use super::{boxes, cta, orphans, preamble, repeats};
+use super::{boxes, cta, orphans, preamble, repeats, roundup};
 
 /// Prose needs this many non-link chars to count as a paragraph.
 const PROSE_MIN: usize = 25;
@@ -176,11 +176,11 @@ fn weight(b: &Block, skip: bool, furn: bool, trust: Trust) -> f64 {
     // article's own wrapper, which must still win.
     if skip || (trust.comments && b.comment) {
         0.0
-    } else if furn || is_boiler(b, trust) || b.is_linky() {
+    } else if furn || is_boiler(b, trust) || is_link_line(b) {
         // One for one: a share bar or an author box inside a short story's
         // wrapper must not push the choice down to a single paragraph.
         -chars
-    } else if is_prose(b) {
+    } else if is_prose(b) || roundup::is_item(b) {
         let punct = b.text.chars().filter(|c| ",.;:!?…".contains(*c)).count();
         (b.chars - b.link_chars) as f64 + 5.0 * punct as f64
     } else if b.link_chars == 0 {
@@ -188,6 +188,11 @@ fn weight(b: &Block, skip: bool, furn: bool, trust: Trust) -> f64 {
     } else {
         0.0
     }
+}
+
+/// Mostly a link, and not a briefing item that goes on in its own words.
+fn is_link_line(b: &Block) -> bool {
+    b.is_linky() && !roundup::is_item(b)
 }
 
 pub fn is_boiler(b: &Block, trust: Trust) -> bool {
@@ -206,7 +211,7 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
     let mut kept = Vec::new();
     for i in el.start..el.end {
         let b = &page.blocks[i];
-        if skip[i] || furn[i] || is_boiler(b, pick.trust) || b.is_linky() {
+        if skip[i] || furn[i] || is_boiler(b, pick.trust) || is_link_line(b) {
             continue;
         }
         if b.hint_boiler && boxes.contains(&b.hint_elem) {

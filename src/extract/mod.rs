@@ -15,6 +15,7 @@
 //!   furniture boxes inside the container; `orphans`: headings whose section
 //!   was dropped; `repeats`: repeated captions, bare URLs; `cta`: calls to
 //!   action under the story; `credits`: photo credits and gallery controls;
+//!   `roundup`: briefing items that open with a linked headline;
 //! - `dates`, `norm`: Vietnamese date forms, NFC/folding and word lists;
 //! - `published`: which of the dates found is the publication date.
 //!
@@ -41,6 +42,7 @@ mod preamble;
 mod published;
 mod related;
 mod repeats;
+mod roundup;
 pub mod select;
 mod stamps;
 mod teaser;

@@ -1,0 +1,70 @@
+//! Roundup items: a paragraph that opens with a linked headline written as
+//! its first sentence ("<a>Company X is cutting 500 jobs</a>. The cuts
+//! follow …"). A morning briefing or a "10 things to know" list is made of
+//! them. The link often covers more than half of the line, so without this
+//! such items count as a link list and the container shrinks to the one
+//! item whose own text happens to be longer.
+//!
+//! A teaser listing looks alike but its linked title is not followed by a
+//! full stop: the title stands alone, the summary follows as another
+//! sentence. That full stop is the signal.
+
+use super::blocks::Block;
+
+/// The unlinked text after the headline must be a sentence of its own.
+const OWN_TEXT_MIN: usize = 30;
+
+/// A block opening with a link whose text ends a sentence ("." "!" "?"
+/// right after the link), followed by plain text of its own.
+pub fn is_item(b: &Block) -> bool {
+    let mut pieces = b.pieces.iter().filter(|p| !p.text.trim().is_empty());
+    let Some(first) = pieces.next() else {
+        return false;
+    };
+    let linked_sentence = first.href.is_some()
+        && first.text.split_whitespace().count() >= 4
+        && pieces
+            .clone()
+            .next()
+            .is_some_and(|p| p.href.is_none() && p.text.trim_start().starts_with(['.', '!', '?']));
+    let own: usize = pieces
+        .filter(|p| p.href.is_none())
+        .map(|p| p.text.trim().chars().count())
+        .sum();
+    linked_sentence && own >= OWN_TEXT_MIN
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::content::body_texts as body;
+
+    const INTRO: &str = "Chào buổi sáng! Đây là những tin bạn cần biết trong ngày hôm nay.";
+
+    fn item(n: usize) -> String {
+        format!(
+            "<li><b><a href=/t{n}>Nhà máy số {n} của tỉnh tuyển thêm năm trăm công nhân</a>.</b> \
+             Đợt tuyển dụng kéo dài đến cuối tháng.</li>"
+        )
+    }
+
+    #[test]
+    fn a_briefing_of_linked_headlines_is_kept_whole() {
+        let items: String = (1..=6).map(item).collect();
+        let html = format!(
+            "<div><ul><li><a href=/a>Trang chủ</a></li><li><a href=/b>Thời sự</a></li></ul></div>\
+             <div class=body><p>{INTRO}</p><ol>{items}</ol></div>"
+        );
+        let got = body(&html);
+        assert_eq!(got.len(), 7, "{got:?}");
+        assert_eq!(got[0], INTRO);
+        assert!(got[6].starts_with("Nhà máy số 6"));
+    }
+
+    #[test]
+    fn a_listing_of_titles_with_summaries_is_not_a_briefing() {
+        let li = "<li><a href=/x>Tin nóng về mùa lúa năm nay ở đồng bằng</a> \
+                  <span>Một đoạn tóm tắt ngắn của bài khác, viết cho trang chủ.</span></li>";
+        let page = super::super::blocks::flatten(&scraper::Html::parse_document(li));
+        assert!(!super::is_item(&page.blocks[0]));
+    }
+}

@@ -146,4 +146,17 @@ mod tests {
         assert!(p.blocks[0].is_bold() && p.blocks[0].hints & LEAD != 0);
         assert!(p.blocks[1].hints & CAPTION != 0);
     }
+
+    #[test]
+    fn a_quoted_post_in_a_social_embed_is_not_a_share_bar() {
+        let body = super::super::content::body_texts;
+        let para = "Người dân trong xã đã góp công, góp của để làm con đường mới, rộng và sạch.";
+        let post = "Con đường mới về làng đẹp quá, cảm ơn bà con đã chung tay góp sức!";
+        let html = format!(
+            "<div class=story><p>{para}</p><div class=social-media-embed>\
+             <blockquote class=twitter-tweet><p>{post}</p></blockquote></div><p>{para}</p>\
+             <div class=social-share><p>{post}</p></div></div>"
+        );
+        assert_eq!(body(&html), [para, post, para]);
+    }
 }

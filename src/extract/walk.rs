@@ -15,6 +15,14 @@ use super::hints::{
 };
 use super::norm::{clean, weight};
 
+/// Class names of the standard embed code of a social post: a
+/// `<blockquote>` holding the post's text, which the story quotes.
+const EMBEDDED_POSTS: &[&str] = &["twitter-tweet", "instagram-media", "tiktok-embed"];
+
+fn is_embedded_post(name: &str, ids: &str) -> bool {
+    name == "blockquote" && EMBEDDED_POSTS.iter().any(|c| ids.contains(c))
+}
+
 /// What an opened element changed, undone when it closes.
 #[derive(Debug, Clone, Copy, Default)]
 struct Opened {
@@ -141,8 +149,9 @@ impl Walker {
         o.boiler_tag =
             matches!(name, "nav" | "aside" | "footer") || (name == "header" && self.article == 0);
         self.boiler_tag += usize::from(o.boiler_tag);
-        // A theme's "sidebar-layout" wrapper must not hide the article in it.
-        if o.article {
+        // A theme's "sidebar-layout" wrapper must not hide the article in it,
+        // nor a "social-embed" wrapper the post the story quotes.
+        if o.article || is_embedded_post(name, &ids) {
             o.hidden_hint = Some(std::mem::take(&mut self.boiler_hint));
         }
         o.boiler_hint = !matches!(name, "html" | "body" | "article" | "main") && is_negative(&ids)

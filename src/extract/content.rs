@@ -211,7 +211,8 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
     let mut kept = Vec::new();
     for i in el.start..el.end {
         let b = &page.blocks[i];
-        if skip[i] || furn[i] || is_boiler(b, pick.trust) || is_link_line(b) {
+        let link_line = is_link_line(b) && !roundup::is_linked_sentence(b);
+        if skip[i] || furn[i] || is_boiler(b, pick.trust) || link_line {
             continue;
         }
         if b.hint_boiler && boxes.contains(&b.hint_elem) {

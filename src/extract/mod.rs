@@ -15,7 +15,8 @@
 //!   furniture boxes inside the container; `orphans`: headings whose section
 //!   was dropped; `repeats`: repeated captions, bare URLs; `cta`: calls to
 //!   action under the story; `credits`: photo credits and gallery controls;
-//!   `roundup`: briefing items that open with a linked headline;
+//!   `roundup`: briefing items that open with a linked headline, and
+//!   sentences around a long link;
 //! - `dates`, `norm`: Vietnamese date forms, NFC/folding and word lists;
 //! - `published`: which of the dates found is the publication date.
 //!

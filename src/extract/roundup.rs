@@ -1,3 +1,5 @@
+//! Sentences that carry long links, told from link lines.
+//!
 //! Roundup items: a paragraph that opens with a linked headline written as
 //! its first sentence ("<a>Company X is cutting 500 jobs</a>. The cuts
 //! follow …"). A morning briefing or a "10 things to know" list is made of
@@ -8,6 +10,9 @@
 //! A teaser listing looks alike but its linked title is not followed by a
 //! full stop: the title stands alone, the summary follows as another
 //! sentence. That full stop is the signal.
+//!
+//! Linked sentences: a story's sentence with a long link inside, kept when
+//! the container is read (it still weighs as a link line in the choice).
 
 use super::blocks::Block;
 
@@ -32,6 +37,16 @@ pub fn is_item(b: &Block) -> bool {
         .map(|p| p.text.trim().chars().count())
         .sum();
     linked_sentence && own >= OWN_TEXT_MIN
+}
+
+/// A sentence of the story with a long link inside ("The inquiry was <a>shelved
+/// in 2017 but re-opened this year</a>."): it ends a sentence and keeps
+/// words of its own on both sides of the links or after them.
+pub fn is_linked_sentence(b: &Block) -> bool {
+    let own = b.chars - b.link_chars;
+    let ends = b.text.trim_end().ends_with(['.', '!', '?', '"', '”']);
+    let words = b.text.split_whitespace().count();
+    ends && own >= OWN_TEXT_MIN && words >= 8 && b.link_chars * 10 <= b.chars * 7
 }
 
 #[cfg(test)]
@@ -66,5 +81,21 @@ mod tests {
                   <span>Một đoạn tóm tắt ngắn của bài khác, viết cho trang chủ.</span></li>";
         let page = super::super::blocks::flatten(&scraper::Html::parse_document(li));
         assert!(!super::is_item(&page.blocks[0]));
+    }
+
+    #[test]
+    fn a_sentence_around_a_long_link_stays_but_a_line_of_links_goes() {
+        let para = "Người dân trong xã đã góp công, góp của để làm con đường mới, rộng và sạch.";
+        let linked =
+            "Dự án từng bị <a href=/a>tạm dừng vào năm 2017 vì thiếu vốn đối ứng của huyện</a> \
+                      nhưng đã được khởi động lại.";
+        let links = "<a href=/b>Tin khác về giao thông nông thôn trong tỉnh</a> \
+                     <a href=/c>Xây cầu mới cho học sinh vùng cao đến trường</a> và thêm.";
+        let html = format!(
+            "<div><p>{para}</p><p>{para}</p><p>{linked}</p><p>{links}</p><p>{para}</p><p>{para}</p></div>"
+        );
+        let got = body(&html);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got[2].starts_with("Dự án từng bị tạm dừng"));
     }
 }

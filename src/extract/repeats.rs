@@ -23,6 +23,40 @@ pub fn drop_repeats(page: &Page, kept: &mut Vec<usize>) {
         let caption = b.after_img || b.hints & CAPTION != 0;
         !caption || b.chars < REPEAT_MIN || seen.insert(t)
     });
+    drop_cut_copies(page, kept);
+}
+
+/// Drops a caption's shortened copy ("Defense ministers shake hands in
+/// Hanoi, where … more"): a slider shows it cut, with a button that opens
+/// the full text, which the page also holds.
+fn drop_cut_copies(page: &Page, kept: &mut Vec<usize>) {
+    let texts: Vec<&str> = kept.iter().map(|&i| page.blocks[i].text.as_str()).collect();
+    let cut: Vec<bool> = texts
+        .iter()
+        .map(|t| {
+            cut_stem(t).is_some_and(|stem| {
+                texts
+                    .iter()
+                    .any(|o| o.len() > stem.len() && o.starts_with(stem) && cut_stem(o).is_none())
+            })
+        })
+        .collect();
+    let mut n = 0;
+    kept.retain(|_| {
+        n += 1;
+        !cut[n - 1]
+    });
+}
+
+/// The text before a trailing "... more" / "… more", when long enough to
+/// be a caption's start.
+fn cut_stem(t: &str) -> Option<&str> {
+    let rest = t.strip_suffix("more")?.trim_end();
+    let stem = rest
+        .strip_suffix("...")
+        .or_else(|| rest.strip_suffix('…'))?
+        .trim_end();
+    (stem.chars().count() >= REPEAT_MIN).then_some(stem)
 }
 
 fn is_bare_url(t: &str) -> bool {
@@ -40,6 +74,16 @@ mod tests {
     fn a_gallery_printed_twice_keeps_one_copy_of_each_caption() {
         let fig = format!("<figure><img src=a.jpg><figcaption>{CAP}</figcaption></figure>");
         let html = format!("<div><p>{PARA}</p>{fig}<p>{PARA}.</p>{fig}</div>");
+        assert_eq!(body(&html), [PARA, CAP, &format!("{PARA}.")]);
+    }
+
+    #[test]
+    fn a_cut_copy_of_a_caption_goes() {
+        let cut = "Các đoàn viên thu gom rác dọc bờ mương ... more";
+        let html = format!(
+            "<div><p>{PARA}</p><figure><img src=a.jpg><figcaption>{CAP}</figcaption></figure>\
+             <figure><img src=a.jpg><figcaption>{cut}</figcaption></figure><p>{PARA}.</p></div>"
+        );
         assert_eq!(body(&html), [PARA, CAP, &format!("{PARA}.")]);
     }
 

@@ -130,6 +130,8 @@ pub const NEGATIVE: &[&str] = &[
     "consent",
     "gdpr",
     "newsletter",
+    "signup",
+    "sign-up",
     "subscribe",
     "paywall",
     "popup",

@@ -278,3 +278,16 @@ fn kicker_above_the_title_is_not_body() {
     assert_eq!(e.title.as_deref(), Some("Xã Hòa Bình mở đường mới"));
     assert_eq!(e.body, format!("{para}\n\n{para2}\n\nHải Yến"));
 }
+
+#[test]
+fn a_signup_box_inside_the_story_is_left_out() {
+    let para = "<p>Người dân trong xã đã góp công, góp của để làm con đường mới, rộng và sạch.</p>";
+    let pitch = "Nhận tin nóng mỗi sáng qua thư điện tử, miễn phí và gọn gàng cho bạn đọc.";
+    let html = format!(
+        "<html><body><h1>Làng có đường mới</h1><div class=post>{para}{para}\
+         <div id=emailSignup><p>{pitch}</p><form><input name=email></form></div>{para}{para}</div></body></html>"
+    );
+    let e = run(&html);
+    assert!(e.body.contains("đường mới, rộng"));
+    assert!(!e.body.contains("Nhận tin nóng"), "{}", e.body);
+}

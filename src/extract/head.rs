@@ -9,6 +9,7 @@ use scraper::{Html, Selector};
 
 use super::author;
 use super::dates::parse_attr;
+use super::kicker;
 use super::norm::clean;
 use super::stamps;
 
@@ -28,6 +29,8 @@ pub struct Head {
     authors: Vec<String>,
     /// JSON-LD `publisher.name`: a name that is not the author.
     publisher: Option<String>,
+    /// Headings printed as kicker + headline.
+    pub kickers: Vec<kicker::Split>,
 }
 
 /// Reads everything the page states about itself outside the visible text.
@@ -36,6 +39,7 @@ pub fn scan(doc: &Html) -> Head {
     read_meta_tags(doc, &mut h);
     h.authors.extend(author::twitter_label(doc));
     h.title_tag = first_text(doc, "title");
+    h.kickers = kicker::find(doc);
     for script in select(doc, "script[type]") {
         if script
             .value()

@@ -33,6 +33,7 @@ pub mod doc;
 pub mod guard;
 mod head;
 mod hints;
+mod kicker;
 mod meta;
 mod months;
 mod norm;

@@ -9,6 +9,7 @@
 
 use super::blocks::{Page, TITLE};
 use super::head::{strip_site_name, Head};
+use super::kicker;
 use super::norm::fold;
 
 /// The title and, when it is a visible block, that block.
@@ -23,7 +24,10 @@ pub struct Title {
 /// "Getränke per Schiff …").
 pub fn choose(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Title {
     let mut t = choose_raw(page, head, body_start, skip);
-    if t.block.is_some() {
+    if let Some(i) = t.block {
+        if let Some(h) = kicker::headline(&head.kickers, &page.blocks[i].text) {
+            t.text = Some(h.to_string());
+        }
         let metas = [head.og_title.as_deref(), head.ld_headline.as_deref()];
         if let Some(tail) = (t.text.as_deref()).and_then(|x| after_kicker(x, &metas)) {
             t.text = Some(tail);
@@ -76,9 +80,14 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
     // reference beats one equal to a part of it (a section name).
     let site = head.site_name.as_deref().map(fold);
     let agreeing = cands.iter().copied().filter_map(|i| {
-        let h = fold(&page.blocks[i].text);
+        let text = &page.blocks[i].text;
+        let h = fold(text);
         let is_site = site.as_ref() == Some(&h);
-        agrees(&h, &refs).then(|| (is_site, !refs.contains(&h), dist(&i), i))
+        // A kicker printed in the heading is not in the metadata.
+        let hl = kicker::headline(&head.kickers, text).map(fold);
+        let whole = refs.contains(&h) || hl.as_ref().is_some_and(|x| refs.contains(x));
+        let ok = agrees(&h, &refs) || hl.is_some_and(|x| agrees(&x, &refs));
+        ok.then_some((is_site, !whole, dist(&i), i))
     });
     if let Some((.., i)) = agreeing.min() {
         return visible(page, i);

@@ -284,40 +284,6 @@ fn matching_close(s: &str) -> Option<usize> {
     None
 }
 
-/// `<title>` without a site name at either end (" - Site", "Site | …").
-pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    if let Some(site) = site.filter(|s| !s.is_empty()) {
-        for sep in [" - ", " | ", " – ", " — ", " :: ", " » "] {
-            if let Some(t) = title.strip_suffix(&format!("{sep}{site}")) {
-                return t.trim().to_string();
-            }
-            if let Some(t) = title.strip_prefix(&format!("{site}{sep}")) {
-                return t.trim().to_string();
-            }
-        }
-    }
-    // Breadcrumb-like titles ("Site » Blog » Title", "Title / Section /
-    // Home"): the title is the longest part.
-    for sep in [" » ", " « ", " · ", " / "] {
-        if title.contains(sep) {
-            let parts = title.split(sep).map(str::trim);
-            let longest = parts.max_by_key(|p| p.chars().count()).unwrap_or(title);
-            return longest.to_string();
-        }
-    }
-    // Without a known site name, drop the last segment when it is the
-    // shorter side: titles themselves often contain " - ".
-    for sep in [" | ", " - ", " – ", " — ", " :: "] {
-        if let Some(p) = title.rfind(sep) {
-            let (head, tail) = (&title[..p], &title[p + sep.len()..]);
-            if tail.chars().count() < head.chars().count() {
-                return head.trim().to_string();
-            }
-        }
-    }
-    title.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,7 +334,10 @@ mod tests {
             h.published.unwrap().to_rfc3339(),
             "2022-10-01T08:00:00+07:00"
         );
-        let t = strip_site_name(h.title_tag.as_deref().unwrap(), h.site_name.as_deref());
+        let t = super::super::parts::strip_site_name(
+            h.title_tag.as_deref().unwrap(),
+            h.site_name.as_deref(),
+        );
         assert_eq!(t, "Mùa lúa chín");
     }
 
@@ -382,18 +351,5 @@ mod tests {
         let h = scan(&doc);
         assert_eq!(h.author.as_deref(), Some("Lê Na"));
         assert_eq!(h.weak_author.as_deref(), Some("Tin Bản Làng"));
-    }
-
-    #[test]
-    fn site_name_stripped_without_og() {
-        assert_eq!(
-            strip_site_name("Kinh tế - xã hội quý III | Báo X", None),
-            "Kinh tế - xã hội quý III"
-        );
-        assert_eq!(strip_site_name("Một tiêu đề", None), "Một tiêu đề");
-        assert_eq!(
-            strip_site_name("Nhật ký » Lưu trữ » Mùa gặt ở bản Lác", None),
-            "Mùa gặt ở bản Lác"
-        );
     }
 }

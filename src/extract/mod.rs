@@ -38,6 +38,7 @@ mod meta;
 mod months;
 mod norm;
 mod orphans;
+mod parts;
 mod preamble;
 mod published;
 mod related;

@@ -8,9 +8,10 @@
 //! beats a `<title>` whose site suffix we could only guess.
 
 use super::blocks::{Page, TITLE};
-use super::head::{strip_site_name, Head};
+use super::head::Head;
 use super::kicker;
 use super::norm::fold;
+use super::parts::{agreement, has_parts, strip_site_name};
 
 /// The title and, when it is a visible block, that block.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -77,7 +78,8 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
     let dist = |i: &usize| i.abs_diff(body_start);
     // In "Title - Site" both the title and the site's logo line agree:
     // the site name is the last choice. A heading equal to a whole
-    // reference beats one equal to a part of it (a section name).
+    // reference beats one equal to a part of it (a section name), an
+    // outer part beats a middle one.
     let site = head.site_name.as_deref().map(fold);
     let agreeing = cands.iter().copied().filter_map(|i| {
         let text = &page.blocks[i].text;
@@ -85,9 +87,12 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
         let is_site = site.as_ref() == Some(&h);
         // A kicker printed in the heading is not in the metadata.
         let hl = kicker::headline(&head.kickers, text).map(fold);
-        let whole = refs.contains(&h) || hl.as_ref().is_some_and(|x| refs.contains(x));
-        let ok = agrees(&h, &refs) || hl.is_some_and(|x| agrees(&x, &refs));
-        ok.then_some((is_site, !whole, dist(&i), i))
+        let rank = agreement(&h, &refs);
+        let rank = rank
+            .into_iter()
+            .chain(hl.and_then(|x| agreement(&x, &refs)))
+            .min();
+        rank.map(|r| (is_site, r, dist(&i), i))
     });
     if let Some((.., i)) = agreeing.min() {
         return visible(page, i);
@@ -115,7 +120,7 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
             block: None,
         };
     }
-    fallback(page, &cands, stripped, body_start)
+    fallback(page, &cands, head, stripped, body_start)
 }
 
 /// `og:title` or the JSON-LD headline, without a site name when we can
@@ -131,8 +136,16 @@ fn meta_title(head: &Head) -> Option<String> {
 }
 
 /// Without metadata: an `<h1>` near the body, the stripped `<title>`, or
-/// any heading near the body.
-fn fallback(page: &Page, cands: &[usize], stripped: Option<String>, body_start: usize) -> Title {
+/// any heading near the body. When the `<title>` is made of parts ("Site -
+/// Section"), its article part is only a guess: a heading that opens the
+/// text is then the better title.
+fn fallback(
+    page: &Page,
+    cands: &[usize],
+    head: &Head,
+    stripped: Option<String>,
+    body_start: usize,
+) -> Title {
     let dist = |i: &usize| i.abs_diff(body_start);
     let near = |i: &usize| near_body(*i, body_start);
     let h1 = cands
@@ -140,6 +153,13 @@ fn fallback(page: &Page, cands: &[usize], stripped: Option<String>, body_start: 
         .copied()
         .filter(|i| page.blocks[*i].heading == 1 && near(i));
     if let Some(i) = h1.min_by_key(dist) {
+        return visible(page, i);
+    }
+    let opening = cands
+        .iter()
+        .copied()
+        .find(|&i| (body_start..=body_start + 1).contains(&i) && page.blocks[i].heading >= 2);
+    if let Some(i) = opening.filter(|_| head.title_tag.as_deref().is_some_and(has_parts)) {
         return visible(page, i);
     }
     if let Some(t) = stripped.filter(|t| !t.is_empty()) {
@@ -187,30 +207,6 @@ fn candidates(page: &Page, skip: &[bool]) -> Vec<usize> {
         shaped && (5..=300).contains(&len) && !b.tag_boiler && !skip[i]
     };
     (0..page.blocks.len()).filter(|&i| ok(i)).collect()
-}
-
-/// Same text as a reference, or the reference is this text plus a site
-/// suffix (" - Site", " | Site").
-fn agrees(h: &str, refs: &[String]) -> bool {
-    const SEPS: [char; 7] = ['-', '|', '–', '—', ':', '»', '›'];
-    let long = h.chars().count() >= 10;
-    refs.iter().any(|r| {
-        r == h
-            || r.strip_prefix(h)
-                .is_some_and(|rest| long && rest.trim_start().starts_with(SEPS))
-            // "Site » Blog » Title": the site name comes first.
-            || r.strip_suffix(h)
-                .is_some_and(|rest| long && rest.trim_end().ends_with(SEPS))
-            || (long && is_middle_segment(r, h, &SEPS))
-    })
-}
-
-/// "Site » Title | Section": `h` stands between two separators of `r`.
-fn is_middle_segment(r: &str, h: &str, seps: &[char]) -> bool {
-    r.match_indices(h).any(|(at, _)| {
-        let (before, after) = (r[..at].trim_end(), r[at + h.len()..].trim_start());
-        before.ends_with(seps) && after.starts_with(seps)
-    })
 }
 
 #[cfg(test)]
@@ -332,5 +328,38 @@ mod tests {
     fn stripped_title_tag_as_last_resort() {
         let t = title("<title>Ra quân làm thủy lợi | UBND xã</title><p>Văn bản.</p>");
         assert_eq!(t.text.as_deref(), Some("Ra quân làm thủy lợi"));
+    }
+
+    #[test]
+    fn a_title_part_beats_a_section_between_separators() {
+        let t = title(
+            "<title>Báo Làng - Tin tức trong ngày » Mùa gặt ở bản Lác | Trang 2</title>\
+             <h1>Mùa gặt ở bản Lác</h1><p>Ảnh</p><h2>Tin tức trong ngày</h2><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Mùa gặt ở bản Lác"));
+    }
+
+    fn title_at(html: &str, body_start: usize) -> Option<String> {
+        let doc = Html::parse_document(html);
+        let page = flatten(&doc);
+        let skip = vec![false; page.blocks.len()];
+        choose(&page, &scan(&doc), body_start, &skip).text
+    }
+
+    #[test]
+    fn a_heading_opening_the_text_beats_a_title_tag_in_parts() {
+        let t = title_at(
+            "<title>Cổng thông tin xã - Thông báo</title>\
+             <p>Trang chủ</p><h2>Lịch tiêm chủng tháng Năm</h2><p>Văn bản.</p>",
+            1,
+        );
+        assert_eq!(t.as_deref(), Some("Lịch tiêm chủng tháng Năm"));
+        // A <title> in one piece stays the title.
+        let t = title_at(
+            "<title>Lịch tiêm chủng cho trẻ em</title>\
+             <p>Trang chủ</p><h2>Thông báo mới</h2><p>Văn bản.</p>",
+            1,
+        );
+        assert_eq!(t.as_deref(), Some("Lịch tiêm chủng cho trẻ em"));
     }
 }

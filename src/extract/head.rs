@@ -10,7 +10,7 @@ use scraper::{Html, Selector};
 use super::author;
 use super::dates::parse_attr;
 use super::kicker;
-use super::norm::clean;
+use super::norm::{clean, fold, trim_decor};
 use super::stamps;
 
 #[derive(Debug, Default, Clone)]
@@ -50,6 +50,7 @@ pub fn scan(doc: &Html) -> Head {
         }
     }
     read_microdata(doc, &mut h);
+    tidy_names(&mut h);
     h.authors.extend(author::from_dom(doc));
     let not_author = [h.site_name.as_deref(), h.publisher.as_deref()];
     // A publisher-like name is kept only when nothing better is stated:
@@ -63,6 +64,20 @@ pub fn scan(doc: &Html) -> Head {
         h.published = stamps::find(doc, string_after_key);
     }
     h
+}
+
+/// `og:site_name` "Site |" keeps a separator from a template; a JSON-LD
+/// headline equal to the site's name belongs to the `WebSite` object, not
+/// to the article.
+fn tidy_names(h: &mut Head) {
+    h.site_name = (h.site_name.as_deref())
+        .map(|s| trim_decor(s).to_string())
+        .filter(|s| !s.is_empty());
+    if h.site_name.is_some()
+        && h.ld_headline.as_deref().map(fold) == h.site_name.as_deref().map(fold)
+    {
+        h.ld_headline = None;
+    }
 }
 
 /// Microdata written on visible elements: `itemprop="headline"` and

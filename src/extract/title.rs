@@ -33,6 +33,9 @@ pub fn choose(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
         if let Some(tail) = (t.text.as_deref()).and_then(|x| after_kicker(x, &metas)) {
             t.text = Some(tail);
         }
+        if let Some(m) = (t.text.as_deref()).and_then(|x| before_suffix(x, &metas)) {
+            t.text = Some(m);
+        }
     }
     t
 }
@@ -56,6 +59,22 @@ fn after_kicker(text: &str, metas: &[Option<&str>]) -> Option<String> {
                 .trim()
                 .to_string()
         })
+    })
+}
+
+/// The metadata title that `text` starts with, when what follows it is
+/// another part after a separator ("Title | Other Site", "Title: A Guide").
+fn before_suffix(text: &str, metas: &[Option<&str>]) -> Option<String> {
+    let f = fold(text);
+    metas.iter().flatten().find_map(|m| {
+        let m = m.trim();
+        let rest = f.strip_prefix(&fold(m))?;
+        // "Title-like" goes on with the same word: not a separate part.
+        let apart = rest.starts_with(char::is_whitespace) || rest.starts_with(':');
+        let sep = rest
+            .trim_start()
+            .starts_with(['-', '|', '–', '—', ':', '»', '·']);
+        (m.chars().count() >= 10 && apart && sep).then(|| m.to_string())
     })
 }
 
@@ -361,5 +380,32 @@ mod tests {
             1,
         );
         assert_eq!(t.as_deref(), Some("Lịch tiêm chủng cho trẻ em"));
+    }
+
+    #[test]
+    fn a_suffix_after_the_metadata_title_is_dropped() {
+        let t = title(
+            "<meta property='og:title' content='Mùa nước nổi miền Tây'>\
+             <h1>Mùa nước nổi miền Tây | Báo Bạn Đọc</h1><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Mùa nước nổi miền Tây"));
+        let t = title(
+            "<meta property='og:title' content='Mùa nước nổi miền Tây'>\
+             <h1>Mùa nước nổi miền Tây: cẩm nang đi chơi</h1><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Mùa nước nổi miền Tây"));
+        // A word that goes on is not a suffix.
+        let og = [Some("Mùa nước nổi miền Tây"), None];
+        assert_eq!(before_suffix("Mùa nước nổi miền Tây-Nam Bộ", &og), None);
+    }
+
+    #[test]
+    fn a_headline_naming_the_site_is_not_the_title() {
+        let t = title(
+            "<meta property='og:site_name' content='Báo Làng |'>\
+             <script type='application/ld+json'>{\"headline\": \"Báo Làng\"}</script>\
+             <h1>Hội thi nấu cơm ở xã Tân Lập</h1><p>Văn bản.</p><div class=title>Báo Làng</div>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Hội thi nấu cơm ở xã Tân Lập"));
     }
 }

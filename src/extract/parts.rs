@@ -2,6 +2,8 @@
 //! "Kicker: Title | Site". Which part is the article's title, and whether
 //! a visible heading is one of the parts.
 
+use super::norm::fold;
+
 /// `<title>` without a site name at either end (" - Site", "Site | …").
 pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
     if let Some(site) = site.filter(|s| !s.is_empty()) {
@@ -83,6 +85,44 @@ fn is_middle_segment(r: &str, h: &str, seps: &[char]) -> bool {
     r.match_indices(h).any(|(at, _)| {
         let (before, after) = (r[..at].trim_end(), r[at + h.len()..].trim_start());
         before.ends_with(seps) && after.starts_with(seps)
+    })
+}
+
+/// The end of `text` that equals a metadata title, when what precedes it
+/// is a short kicker; None when the text is not "kicker + title".
+pub fn after_kicker(text: &str, metas: &[Option<&str>]) -> Option<String> {
+    let f = fold(text);
+    metas.iter().flatten().find_map(|m| {
+        let r = fold(m.trim());
+        let (n, total) = (r.chars().count(), f.chars().count());
+        let kicker = total.checked_sub(n)?;
+        if n < 15 || !(2..=60).contains(&kicker) || !f.ends_with(&r) {
+            return None;
+        }
+        let before = f.chars().nth(kicker - 1)?;
+        (before.is_whitespace() || ":-|–—".contains(before)).then(|| {
+            text.chars()
+                .skip(kicker)
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+    })
+}
+
+/// The metadata title that `text` starts with, when what follows it is
+/// another part after a separator ("Title | Other Site", "Title: A Guide").
+pub fn before_suffix(text: &str, metas: &[Option<&str>]) -> Option<String> {
+    let f = fold(text);
+    metas.iter().flatten().find_map(|m| {
+        let m = m.trim();
+        let rest = f.strip_prefix(&fold(m))?;
+        // "Title-like" goes on with the same word: not a separate part.
+        let apart = rest.starts_with(char::is_whitespace) || rest.starts_with(':');
+        let sep = rest
+            .trim_start()
+            .starts_with(['-', '|', '–', '—', ':', '»', '·']);
+        (m.chars().count() >= 10 && apart && sep).then(|| m.to_string())
     })
 }
 

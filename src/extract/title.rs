@@ -11,7 +11,7 @@ use super::blocks::{Page, TITLE};
 use super::head::Head;
 use super::kicker;
 use super::norm::fold;
-use super::parts::{agreement, has_parts, strip_site_name};
+use super::parts::{after_kicker, agreement, before_suffix, has_parts, strip_site_name};
 
 /// The title and, when it is a visible block, that block.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -38,44 +38,6 @@ pub fn choose(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
         }
     }
     t
-}
-
-/// The end of `text` that equals a metadata title, when what precedes it
-/// is a short kicker; None when the text is not "kicker + title".
-fn after_kicker(text: &str, metas: &[Option<&str>]) -> Option<String> {
-    let f = fold(text);
-    metas.iter().flatten().find_map(|m| {
-        let r = fold(m.trim());
-        let (n, total) = (r.chars().count(), f.chars().count());
-        let kicker = total.checked_sub(n)?;
-        if n < 15 || !(2..=60).contains(&kicker) || !f.ends_with(&r) {
-            return None;
-        }
-        let before = f.chars().nth(kicker - 1)?;
-        (before.is_whitespace() || ":-|–—".contains(before)).then(|| {
-            text.chars()
-                .skip(kicker)
-                .collect::<String>()
-                .trim()
-                .to_string()
-        })
-    })
-}
-
-/// The metadata title that `text` starts with, when what follows it is
-/// another part after a separator ("Title | Other Site", "Title: A Guide").
-fn before_suffix(text: &str, metas: &[Option<&str>]) -> Option<String> {
-    let f = fold(text);
-    metas.iter().flatten().find_map(|m| {
-        let m = m.trim();
-        let rest = f.strip_prefix(&fold(m))?;
-        // "Title-like" goes on with the same word: not a separate part.
-        let apart = rest.starts_with(char::is_whitespace) || rest.starts_with(':');
-        let sep = rest
-            .trim_start()
-            .starts_with(['-', '|', '–', '—', ':', '»', '·']);
-        (m.chars().count() >= 10 && apart && sep).then(|| m.to_string())
-    })
 }
 
 fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Title {

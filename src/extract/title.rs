@@ -107,7 +107,16 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
 /// `og:title` or the JSON-LD headline, without a site name when we can
 /// tell it (or when it merely repeats the `<title>`).
 fn meta_title(head: &Head) -> Option<String> {
-    let t = head.og_title.as_deref().or(head.ld_headline.as_deref())?;
+    let (og, ld) = (head.og_title.as_deref(), head.ld_headline.as_deref());
+    // "Title | Site" or "Kicker - Title" for sharing, "Title" in JSON-LD:
+    // the part both give is the title.
+    let ld_is_part = ld
+        .zip(og)
+        .is_some_and(|(l, o)| agreement(&fold(l), &[fold(o)]).is_some_and(|r| r > 0));
+    if ld_is_part {
+        return ld.map(str::to_string);
+    }
+    let t = og.or(ld)?;
     let site = head.site_name.as_deref();
     Some(if site.is_some() || head.title_tag.as_deref() == Some(t) {
         strip_site_name(t, site)
@@ -369,5 +378,15 @@ mod tests {
              <h1>Hội thi nấu cơm ở xã Tân Lập</h1><p>Văn bản.</p><div class=title>Báo Làng</div>",
         );
         assert_eq!(t.text.as_deref(), Some("Hội thi nấu cơm ở xã Tân Lập"));
+    }
+
+    #[test]
+    fn the_json_ld_headline_when_og_title_adds_a_part_to_it() {
+        let t = title(
+            "<meta property='og:title' content='Chuyên mục - Mùa gặt ở bản Lác | Báo X'>\
+             <script type='application/ld+json'>{\"headline\": \"Mùa gặt ở bản Lác\"}</script>\
+             <h2>Tin khác</h2><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Mùa gặt ở bản Lác"));
     }
 }

@@ -127,8 +127,8 @@ fn meta_title(head: &Head) -> Option<String> {
 
 /// Without metadata: an `<h1>` near the body, the stripped `<title>`, or
 /// any heading near the body. When the `<title>` is made of parts ("Site -
-/// Section"), its article part is only a guess: a heading that opens the
-/// text is then the better title.
+/// Section"), its article part is only a guess: a heading (or a line
+/// classed as a title) that opens the text is then the better title.
 fn fallback(
     page: &Page,
     cands: &[usize],
@@ -148,7 +148,7 @@ fn fallback(
     let opening = cands
         .iter()
         .copied()
-        .find(|&i| (body_start..=body_start + 1).contains(&i) && page.blocks[i].heading >= 2);
+        .find(|&i| (body_start..=body_start + 1).contains(&i));
     if let Some(i) = opening.filter(|_| head.title_tag.as_deref().is_some_and(has_parts)) {
         return visible(page, i);
     }
@@ -388,5 +388,15 @@ mod tests {
              <h2>Tin khác</h2><p>Văn bản.</p>",
         );
         assert_eq!(t.text.as_deref(), Some("Mùa gặt ở bản Lác"));
+    }
+
+    #[test]
+    fn a_title_classed_line_opening_the_text_beats_a_title_tag_in_parts() {
+        let t = title_at(
+            "<title>xaphuong.vn | Thông báo</title><p>Trang chủ</p>\
+             <div class=title>Lịch tiêm chủng tháng Năm</div><p>Văn bản.</p>",
+            1,
+        );
+        assert_eq!(t.as_deref(), Some("Lịch tiêm chủng tháng Năm"));
     }
 }

@@ -200,9 +200,17 @@ impl Hits {
 /// Titles and authors compare after whitespace squashing, case folding and
 /// dropping quotes; an author also matches when one list contains the other.
 pub fn same_text(want: &str, got: Option<&str>) -> bool {
-    // Typography is not the title: quotes dropped, dashes unified.
+    // Typography is not the title: quotes dropped, dashes unified. Soft
+    // hyphens and zero-width characters are invisible: some labels keep
+    // them from the page source, and the extractor drops them.
     let norm = |s: &str| {
         let s = s.replace(['"', '“', '”', '„', '‘', '’', '\''], "");
+        let s = s.replace(
+            [
+                '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+            ],
+            "",
+        );
         squash(&s.replace(['–', '—'], "-"), true)
     };
     got.is_some_and(|g| norm(g) == norm(want))

@@ -9,7 +9,8 @@ use scraper::{Html, Selector};
 
 use super::author;
 use super::dates::parse_attr;
-use super::norm::clean;
+use super::kicker;
+use super::norm::{clean, fold, trim_decor};
 use super::stamps;
 
 #[derive(Debug, Default, Clone)]
@@ -28,6 +29,8 @@ pub struct Head {
     authors: Vec<String>,
     /// JSON-LD `publisher.name`: a name that is not the author.
     publisher: Option<String>,
+    /// Headings printed as kicker + headline.
+    pub kickers: Vec<kicker::Split>,
 }
 
 /// Reads everything the page states about itself outside the visible text.
@@ -36,6 +39,7 @@ pub fn scan(doc: &Html) -> Head {
     read_meta_tags(doc, &mut h);
     h.authors.extend(author::twitter_label(doc));
     h.title_tag = first_text(doc, "title");
+    h.kickers = kicker::find(doc);
     for script in select(doc, "script[type]") {
         if script
             .value()
@@ -46,6 +50,7 @@ pub fn scan(doc: &Html) -> Head {
         }
     }
     read_microdata(doc, &mut h);
+    tidy_names(&mut h);
     h.authors.extend(author::from_dom(doc));
     let not_author = [h.site_name.as_deref(), h.publisher.as_deref()];
     // A publisher-like name is kept only when nothing better is stated:
@@ -59,6 +64,20 @@ pub fn scan(doc: &Html) -> Head {
         h.published = stamps::find(doc, string_after_key);
     }
     h
+}
+
+/// `og:site_name` "Site |" keeps a separator from a template; a JSON-LD
+/// headline equal to the site's name belongs to the `WebSite` object, not
+/// to the article.
+fn tidy_names(h: &mut Head) {
+    h.site_name = (h.site_name.as_deref())
+        .map(|s| trim_decor(s).to_string())
+        .filter(|s| !s.is_empty());
+    if h.site_name.is_some()
+        && h.ld_headline.as_deref().map(fold) == h.site_name.as_deref().map(fold)
+    {
+        h.ld_headline = None;
+    }
 }
 
 /// Microdata written on visible elements: `itemprop="headline"` and
@@ -280,40 +299,6 @@ fn matching_close(s: &str) -> Option<usize> {
     None
 }
 
-/// `<title>` without a site name at either end (" - Site", "Site | …").
-pub fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    if let Some(site) = site.filter(|s| !s.is_empty()) {
-        for sep in [" - ", " | ", " – ", " — ", " :: ", " » "] {
-            if let Some(t) = title.strip_suffix(&format!("{sep}{site}")) {
-                return t.trim().to_string();
-            }
-            if let Some(t) = title.strip_prefix(&format!("{site}{sep}")) {
-                return t.trim().to_string();
-            }
-        }
-    }
-    // Breadcrumb-like titles ("Site » Blog » Title", "Title / Section /
-    // Home"): the title is the longest part.
-    for sep in [" » ", " « ", " · ", " / "] {
-        if title.contains(sep) {
-            let parts = title.split(sep).map(str::trim);
-            let longest = parts.max_by_key(|p| p.chars().count()).unwrap_or(title);
-            return longest.to_string();
-        }
-    }
-    // Without a known site name, drop the last segment when it is the
-    // shorter side: titles themselves often contain " - ".
-    for sep in [" | ", " - ", " – ", " — ", " :: "] {
-        if let Some(p) = title.rfind(sep) {
-            let (head, tail) = (&title[..p], &title[p + sep.len()..]);
-            if tail.chars().count() < head.chars().count() {
-                return head.trim().to_string();
-            }
-        }
-    }
-    title.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,7 +349,10 @@ mod tests {
             h.published.unwrap().to_rfc3339(),
             "2022-10-01T08:00:00+07:00"
         );
-        let t = strip_site_name(h.title_tag.as_deref().unwrap(), h.site_name.as_deref());
+        let t = super::super::parts::strip_site_name(
+            h.title_tag.as_deref().unwrap(),
+            h.site_name.as_deref(),
+        );
         assert_eq!(t, "Mùa lúa chín");
     }
 
@@ -378,18 +366,5 @@ mod tests {
         let h = scan(&doc);
         assert_eq!(h.author.as_deref(), Some("Lê Na"));
         assert_eq!(h.weak_author.as_deref(), Some("Tin Bản Làng"));
-    }
-
-    #[test]
-    fn site_name_stripped_without_og() {
-        assert_eq!(
-            strip_site_name("Kinh tế - xã hội quý III | Báo X", None),
-            "Kinh tế - xã hội quý III"
-        );
-        assert_eq!(strip_site_name("Một tiêu đề", None), "Một tiêu đề");
-        assert_eq!(
-            strip_site_name("Nhật ký » Lưu trữ » Mùa gặt ở bản Lác", None),
-            "Mùa gặt ở bản Lác"
-        );
     }
 }

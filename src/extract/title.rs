@@ -8,8 +8,10 @@
 //! beats a `<title>` whose site suffix we could only guess.
 
 use super::blocks::{Page, TITLE};
-use super::head::{strip_site_name, Head};
+use super::head::Head;
+use super::kicker;
 use super::norm::fold;
+use super::parts::{after_kicker, agreement, before_suffix, has_parts, strip_site_name};
 
 /// The title and, when it is a visible block, that block.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,35 +25,19 @@ pub struct Title {
 /// "Getränke per Schiff …").
 pub fn choose(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Title {
     let mut t = choose_raw(page, head, body_start, skip);
-    if t.block.is_some() {
+    if let Some(i) = t.block {
+        if let Some(h) = kicker::headline(&head.kickers, &page.blocks[i].text) {
+            t.text = Some(h.to_string());
+        }
         let metas = [head.og_title.as_deref(), head.ld_headline.as_deref()];
         if let Some(tail) = (t.text.as_deref()).and_then(|x| after_kicker(x, &metas)) {
             t.text = Some(tail);
         }
+        if let Some(m) = (t.text.as_deref()).and_then(|x| before_suffix(x, &metas)) {
+            t.text = Some(m);
+        }
     }
     t
-}
-
-/// The end of `text` that equals a metadata title, when what precedes it
-/// is a short kicker; None when the text is not "kicker + title".
-fn after_kicker(text: &str, metas: &[Option<&str>]) -> Option<String> {
-    let f = fold(text);
-    metas.iter().flatten().find_map(|m| {
-        let r = fold(m.trim());
-        let (n, total) = (r.chars().count(), f.chars().count());
-        let kicker = total.checked_sub(n)?;
-        if n < 15 || !(2..=60).contains(&kicker) || !f.ends_with(&r) {
-            return None;
-        }
-        let before = f.chars().nth(kicker - 1)?;
-        (before.is_whitespace() || ":-|–—".contains(before)).then(|| {
-            text.chars()
-                .skip(kicker)
-                .collect::<String>()
-                .trim()
-                .to_string()
-        })
-    })
 }
 
 fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Title {
@@ -73,12 +59,21 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
     let dist = |i: &usize| i.abs_diff(body_start);
     // In "Title - Site" both the title and the site's logo line agree:
     // the site name is the last choice. A heading equal to a whole
-    // reference beats one equal to a part of it (a section name).
+    // reference beats one equal to a part of it (a section name), an
+    // outer part beats a middle one.
     let site = head.site_name.as_deref().map(fold);
     let agreeing = cands.iter().copied().filter_map(|i| {
-        let h = fold(&page.blocks[i].text);
+        let text = &page.blocks[i].text;
+        let h = fold(text);
         let is_site = site.as_ref() == Some(&h);
-        agrees(&h, &refs).then(|| (is_site, !refs.contains(&h), dist(&i), i))
+        // A kicker printed in the heading is not in the metadata.
+        let hl = kicker::headline(&head.kickers, text).map(fold);
+        let rank = agreement(&h, &refs);
+        let rank = rank
+            .into_iter()
+            .chain(hl.and_then(|x| agreement(&x, &refs)))
+            .min();
+        rank.map(|r| (is_site, r, dist(&i), i))
     });
     if let Some((.., i)) = agreeing.min() {
         return visible(page, i);
@@ -106,13 +101,22 @@ fn choose_raw(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
             block: None,
         };
     }
-    fallback(page, &cands, stripped, body_start)
+    fallback(page, &cands, head, stripped, body_start)
 }
 
 /// `og:title` or the JSON-LD headline, without a site name when we can
 /// tell it (or when it merely repeats the `<title>`).
 fn meta_title(head: &Head) -> Option<String> {
-    let t = head.og_title.as_deref().or(head.ld_headline.as_deref())?;
+    let (og, ld) = (head.og_title.as_deref(), head.ld_headline.as_deref());
+    // "Title | Site" or "Kicker - Title" for sharing, "Title" in JSON-LD:
+    // the part both give is the title.
+    let ld_is_part = ld
+        .zip(og)
+        .is_some_and(|(l, o)| agreement(&fold(l), &[fold(o)]).is_some_and(|r| r > 0));
+    if ld_is_part {
+        return ld.map(str::to_string);
+    }
+    let t = og.or(ld)?;
     let site = head.site_name.as_deref();
     Some(if site.is_some() || head.title_tag.as_deref() == Some(t) {
         strip_site_name(t, site)
@@ -122,8 +126,16 @@ fn meta_title(head: &Head) -> Option<String> {
 }
 
 /// Without metadata: an `<h1>` near the body, the stripped `<title>`, or
-/// any heading near the body.
-fn fallback(page: &Page, cands: &[usize], stripped: Option<String>, body_start: usize) -> Title {
+/// any heading near the body. When the `<title>` is made of parts ("Site -
+/// Section"), its article part is only a guess: a heading (or a line
+/// classed as a title) that opens the text is then the better title.
+fn fallback(
+    page: &Page,
+    cands: &[usize],
+    head: &Head,
+    stripped: Option<String>,
+    body_start: usize,
+) -> Title {
     let dist = |i: &usize| i.abs_diff(body_start);
     let near = |i: &usize| near_body(*i, body_start);
     let h1 = cands
@@ -131,6 +143,13 @@ fn fallback(page: &Page, cands: &[usize], stripped: Option<String>, body_start: 
         .copied()
         .filter(|i| page.blocks[*i].heading == 1 && near(i));
     if let Some(i) = h1.min_by_key(dist) {
+        return visible(page, i);
+    }
+    let opening = cands
+        .iter()
+        .copied()
+        .find(|&i| (body_start..=body_start + 1).contains(&i));
+    if let Some(i) = opening.filter(|_| head.title_tag.as_deref().is_some_and(has_parts)) {
         return visible(page, i);
     }
     if let Some(t) = stripped.filter(|t| !t.is_empty()) {
@@ -178,30 +197,6 @@ fn candidates(page: &Page, skip: &[bool]) -> Vec<usize> {
         shaped && (5..=300).contains(&len) && !b.tag_boiler && !skip[i]
     };
     (0..page.blocks.len()).filter(|&i| ok(i)).collect()
-}
-
-/// Same text as a reference, or the reference is this text plus a site
-/// suffix (" - Site", " | Site").
-fn agrees(h: &str, refs: &[String]) -> bool {
-    const SEPS: [char; 7] = ['-', '|', '–', '—', ':', '»', '›'];
-    let long = h.chars().count() >= 10;
-    refs.iter().any(|r| {
-        r == h
-            || r.strip_prefix(h)
-                .is_some_and(|rest| long && rest.trim_start().starts_with(SEPS))
-            // "Site » Blog » Title": the site name comes first.
-            || r.strip_suffix(h)
-                .is_some_and(|rest| long && rest.trim_end().ends_with(SEPS))
-            || (long && is_middle_segment(r, h, &SEPS))
-    })
-}
-
-/// "Site » Title | Section": `h` stands between two separators of `r`.
-fn is_middle_segment(r: &str, h: &str, seps: &[char]) -> bool {
-    r.match_indices(h).any(|(at, _)| {
-        let (before, after) = (r[..at].trim_end(), r[at + h.len()..].trim_start());
-        before.ends_with(seps) && after.starts_with(seps)
-    })
 }
 
 #[cfg(test)]
@@ -323,5 +318,85 @@ mod tests {
     fn stripped_title_tag_as_last_resort() {
         let t = title("<title>Ra quân làm thủy lợi | UBND xã</title><p>Văn bản.</p>");
         assert_eq!(t.text.as_deref(), Some("Ra quân làm thủy lợi"));
+    }
+
+    #[test]
+    fn a_title_part_beats_a_section_between_separators() {
+        let t = title(
+            "<title>Báo Làng - Tin tức trong ngày » Mùa gặt ở bản Lác | Trang 2</title>\
+             <h1>Mùa gặt ở bản Lác</h1><p>Ảnh</p><h2>Tin tức trong ngày</h2><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Mùa gặt ở bản Lác"));
+    }
+
+    fn title_at(html: &str, body_start: usize) -> Option<String> {
+        let doc = Html::parse_document(html);
+        let page = flatten(&doc);
+        let skip = vec![false; page.blocks.len()];
+        choose(&page, &scan(&doc), body_start, &skip).text
+    }
+
+    #[test]
+    fn a_heading_opening_the_text_beats_a_title_tag_in_parts() {
+        let t = title_at(
+            "<title>Cổng thông tin xã - Thông báo</title>\
+             <p>Trang chủ</p><h2>Lịch tiêm chủng tháng Năm</h2><p>Văn bản.</p>",
+            1,
+        );
+        assert_eq!(t.as_deref(), Some("Lịch tiêm chủng tháng Năm"));
+        // A <title> in one piece stays the title.
+        let t = title_at(
+            "<title>Lịch tiêm chủng cho trẻ em</title>\
+             <p>Trang chủ</p><h2>Thông báo mới</h2><p>Văn bản.</p>",
+            1,
+        );
+        assert_eq!(t.as_deref(), Some("Lịch tiêm chủng cho trẻ em"));
+    }
+
+    #[test]
+    fn a_suffix_after_the_metadata_title_is_dropped() {
+        let t = title(
+            "<meta property='og:title' content='Mùa nước nổi miền Tây'>\
+             <h1>Mùa nước nổi miền Tây | Báo Bạn Đọc</h1><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Mùa nước nổi miền Tây"));
+        let t = title(
+            "<meta property='og:title' content='Mùa nước nổi miền Tây'>\
+             <h1>Mùa nước nổi miền Tây: cẩm nang đi chơi</h1><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Mùa nước nổi miền Tây"));
+        // A word that goes on is not a suffix.
+        let og = [Some("Mùa nước nổi miền Tây"), None];
+        assert_eq!(before_suffix("Mùa nước nổi miền Tây-Nam Bộ", &og), None);
+    }
+
+    #[test]
+    fn a_headline_naming_the_site_is_not_the_title() {
+        let t = title(
+            "<meta property='og:site_name' content='Báo Làng |'>\
+             <script type='application/ld+json'>{\"headline\": \"Báo Làng\"}</script>\
+             <h1>Hội thi nấu cơm ở xã Tân Lập</h1><p>Văn bản.</p><div class=title>Báo Làng</div>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Hội thi nấu cơm ở xã Tân Lập"));
+    }
+
+    #[test]
+    fn the_json_ld_headline_when_og_title_adds_a_part_to_it() {
+        let t = title(
+            "<meta property='og:title' content='Chuyên mục - Mùa gặt ở bản Lác | Báo X'>\
+             <script type='application/ld+json'>{\"headline\": \"Mùa gặt ở bản Lác\"}</script>\
+             <h2>Tin khác</h2><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Mùa gặt ở bản Lác"));
+    }
+
+    #[test]
+    fn a_title_classed_line_opening_the_text_beats_a_title_tag_in_parts() {
+        let t = title_at(
+            "<title>xaphuong.vn | Thông báo</title><p>Trang chủ</p>\
+             <div class=title>Lịch tiêm chủng tháng Năm</div><p>Văn bản.</p>",
+            1,
+        );
+        assert_eq!(t.as_deref(), Some("Lịch tiêm chủng tháng Năm"));
     }
 }

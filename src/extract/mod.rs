@@ -15,6 +15,7 @@
 //!   furniture boxes inside the container; `orphans`: headings whose section
 //!   was dropped; `repeats`: repeated captions, bare URLs; `cta`: calls to
 //!   action under the story; `credits`: photo credits and gallery controls;
+//!   `notices`: post stamps, disclosures and comment-box prompts anywhere;
 //! - `dates`, `norm`: Vietnamese date forms, NFC/folding and word lists;
 //! - `published`: which of the dates found is the publication date.
 //!
@@ -36,6 +37,7 @@ mod hints;
 mod meta;
 mod months;
 mod norm;
+mod notices;
 mod orphans;
 mod preamble;
 mod published;

@@ -12,7 +12,7 @@ use super::blocks::{Block, Page, Tag, CAPTION, LEAD};
 use super::credits;
 use super::dates::find_date;
 use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
-use super::{boxes, cta, notices, orphans, preamble, repeats};
+use super::{boxes, contacts, cta, notices, orphans, preamble, repeats};
 
 /// Prose needs this many non-link chars to count as a paragraph.
 const PROSE_MIN: usize = 25;
@@ -225,6 +225,7 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
     repeats::drop_repeats(page, &mut kept);
     cta::drop_tail_calls(page, &mut kept);
     notices::drop_notices(page, &mut kept);
+    contacts::drop_contact_cards(page, &mut kept);
     preamble::drop_preamble(page, &mut kept);
     preamble::drop_counters(page, &mut kept);
     kept

@@ -16,6 +16,7 @@
 //!   was dropped; `repeats`: repeated captions, bare URLs; `cta`: calls to
 //!   action under the story; `credits`: photo credits and gallery controls;
 //!   `notices`: post stamps, disclosures and comment-box prompts anywhere;
+//!   `contacts`: a press office's contact card under the story;
 //! - `dates`, `norm`: Vietnamese date forms, NFC/folding and word lists;
 //! - `published`: which of the dates found is the publication date.
 //!
@@ -25,6 +26,7 @@ mod author;
 mod blocks;
 mod boxes;
 mod breadcrumb;
+mod contacts;
 mod content;
 mod credits;
 mod cta;

@@ -167,6 +167,12 @@ pub const BOX_HEADINGS: &[&str] = &[
     "most read",
     "most viewed",
     "latest news",
+    "uber den autor",
+    "uber die autorin",
+    "about the author",
+    "ve tac gia",
+    "sobre el autor",
+    "o autorze",
 ];
 
 /// Lines of site furniture: footers, counters, licences (folded prefixes).

@@ -186,3 +186,14 @@ fn print_and_permalink_buttons_are_not_body() {
     }
     assert!(e.body.contains("tập huấn kỹ thuật"), "{}", e.body);
 }
+
+#[test]
+fn an_about_the_author_box_is_not_body() {
+    let bio = "<h4>Về tác giả</h4><p>Minh Thu viết về nông nghiệp và đời sống ở nông thôn đã hơn mười năm.</p>";
+    let html = format!(
+        "<html><body><h1>Tập huấn chăm sóc cây ăn quả</h1><div class='nd'>{TEXT}<div>{bio}</div></div></body></html>"
+    );
+    let e = extract(&html, &base());
+    assert!(!e.body.contains("Minh Thu viết"), "{}", e.body);
+    assert!(e.body.contains("tập huấn kỹ thuật"), "{}", e.body);
+}

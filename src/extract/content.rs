@@ -12,7 +12,7 @@ use super::blocks::{Block, Page, Tag, CAPTION, LEAD};
 use super::credits;
 use super::dates::find_date;
 use super::norm::{fold, is_box_heading, is_furniture, is_ui_label};
-use super::{boxes, cta, orphans, preamble, repeats, roundup};
+use super::{boxes, contacts, cta, notices, orphans, preamble, repeats, roundup};
 
 /// Prose needs this many non-link chars to count as a paragraph.
 const PROSE_MIN: usize = 25;
@@ -230,6 +230,8 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
     orphans::drop_orphans(page, &mut kept, el.end);
     repeats::drop_repeats(page, &mut kept);
     cta::drop_tail_calls(page, &mut kept);
+    notices::drop_notices(page, &mut kept);
+    contacts::drop_contact_cards(page, &mut kept);
     preamble::drop_preamble(page, &mut kept);
     preamble::drop_counters(page, &mut kept);
     kept

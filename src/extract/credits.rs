@@ -14,6 +14,7 @@ const LABELS: &[&str] = &[
     "titelbild",
     "beitragsbild",
     "credits",
+    "credito",
     "credit",
     "photos",
     "photo",
@@ -40,6 +41,12 @@ const AGENCIES: &[&str] = &[
     "depositphotos",
     "picture alliance",
     "imago images",
+    "thinkstock",
+    "clipdealer",
+    "pixelio",
+    "wenn.com",
+    "stock.adobe.com",
+    "imagebank",
 ];
 
 /// Whole lines that are gallery and ad controls, never text (folded).
@@ -164,6 +171,8 @@ mod tests {
         assert!(credit("Foto: nhiepanh/Hà Nội"));
         assert!(credit("Hoàng Long/Getty Images"));
         assert!(credit("iStock.com"));
+        assert!(credit("(crédito: Lê Minh/TTXVN)"));
+        assert!(credit("Trần Hà/Clipdealer"));
     }
 
     #[test]

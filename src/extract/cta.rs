@@ -43,6 +43,25 @@ const PHRASES: &[&str] = &[
     "canal de telegram",
     "abonnez-vous",
     "suivez-nous",
+    "if you enjoyed",
+    "we want to hear",
+    "we need your help",
+    "help us continue",
+    "never miss",
+    "signing up",
+    "get the latest",
+    "gefallt dir unser",
+    "gefallt ihnen unser",
+    "besuchen sie unseren",
+    "werden sie mitglied",
+    "mitglied werden",
+    "jede kleine spende",
+    "jetzt spenden",
+    "vorteile sichern",
+    "hazte miembro",
+    "cancela cuando quieras",
+    "zapraszamy do subskrypcji",
+    "zapraszamy tez do subskrypcji",
 ];
 
 /// Drops calls to action from the end of `kept`, up to the last paragraph
@@ -69,7 +88,25 @@ pub fn drop_tail_calls(page: &Page, kept: &mut Vec<usize>) {
 
 fn is_call(b: &Block) -> bool {
     let folded = fold(&b.text);
-    b.chars <= CTA_MAX && PHRASES.iter().any(|p| folded.contains(p))
+    b.chars <= CTA_MAX && (PHRASES.iter().any(|p| folded.contains(p)) || is_follow_site(&folded))
+}
+
+/// Social networks a site asks to be followed on.
+const NETWORKS: &[&str] = &[
+    " on twitter",
+    " on facebook",
+    " on instagram",
+    " on youtube",
+];
+
+/// "Follow The Daily on Twitter and Instagram": the site asks for
+/// followers. "Follow him on Twitter @jroe" ends an author's bio, which
+/// readers keep with the story.
+fn is_follow_site(folded: &str) -> bool {
+    let person = ["follow him", "follow her", "follow them", "follow me"];
+    folded.starts_with("follow ")
+        && !person.iter().any(|p| folded.starts_with(p))
+        && NETWORKS.iter().any(|n| folded.contains(n))
 }
 
 #[cfg(test)]
@@ -106,5 +143,15 @@ mod tests {
              <h3>Tell us what you think...</h3></div>"
         );
         assert_eq!(body(&html), [PARA]);
+    }
+
+    #[test]
+    fn the_site_asking_for_followers_goes_but_not_the_author_bio() {
+        let bio = "Lan Anh covers farming for the paper. Follow her on Twitter @lananh.";
+        let html = format!(
+            "<div><p>{PARA}</p><p>{bio}</p>\
+             <p>Follow The Valley Daily on Twitter and Instagram for the farm report.</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, bio]);
     }
 }

@@ -17,6 +17,8 @@
 //!   action under the story; `credits`: photo credits and gallery controls;
 //!   `roundup`: briefing items that open with a linked headline, and
 //!   sentences around a long link;
+//!   `notices`: post stamps, disclosures and comment-box prompts anywhere;
+//!   `contacts`: a press office's contact card under the story;
 //! - `dates`, `norm`: Vietnamese date forms, NFC/folding and word lists;
 //! - `published`: which of the dates found is the publication date.
 //!
@@ -26,6 +28,7 @@ mod author;
 mod blocks;
 mod boxes;
 mod breadcrumb;
+mod contacts;
 mod content;
 mod credits;
 mod cta;
@@ -39,6 +42,7 @@ mod kicker;
 mod meta;
 mod months;
 mod norm;
+mod notices;
 mod orphans;
 mod parts;
 mod preamble;

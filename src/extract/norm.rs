@@ -129,6 +129,21 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "contenido relacionado",
     "artículos relacionados",
     "noticias relacionadas",
+    "notas relacionadas",
+    "más noticias",
+    "lo último",
+    "weitere meldungen",
+    "weitere nachrichten",
+    "neueste artikel",
+    "neueste beiträge",
+    "aktuelle artikel",
+    "mehr themen",
+    "recommended for you",
+    "more from",
+    "相关新闻",
+    "相关阅读",
+    "热门推荐",
+    "推荐阅读",
 ];
 
 /// Headings of site boxes that are never part of an article (folded prefixes).
@@ -152,6 +167,12 @@ pub const BOX_HEADINGS: &[&str] = &[
     "most read",
     "most viewed",
     "latest news",
+    "uber den autor",
+    "uber die autorin",
+    "about the author",
+    "ve tac gia",
+    "sobre el autor",
+    "o autorze",
 ];
 
 /// Lines of site furniture: footers, counters, licences (folded prefixes).
@@ -241,6 +262,16 @@ pub const UI_LABELS: &[&str] = &[
     "etiquetas",
     "argomenti",
     "mots-cles",
+    "drucken",
+    "rezept drucken",
+    "drukuj",
+    "imprimir",
+    "imprimer",
+    "permalink",
+    "permalien",
+    "bild anzeigen",
+    "quellen ausblenden",
+    "quellen anzeigen",
 ];
 
 /// Whether a line is site furniture (footer, counter, licence).

@@ -17,7 +17,8 @@ const COLON_MAX: usize = 40;
 /// Dropped blocks right after a heading that make its section empty.
 const EMPTY_RUN: usize = 2;
 /// At most this many labels go together at the end ("Liên hệ:" over a
-/// box heading); a long run of headings there is a list, not a box.
+/// box heading, or a last heading with nothing under it); a long run of
+/// headings there is a list, not a box.
 const TRAILING_MAX: usize = 2;
 /// Lines above the title longer than this are not a kicker.
 const KICKER_MAX: usize = 60;
@@ -43,9 +44,19 @@ pub fn drop_orphans(page: &Page, kept: &mut Vec<usize>, end: usize) {
         }
         let teaser = gap == 1 && is_headline_link(&page.blocks[i + 1]);
         let below_text = first_text.is_some_and(|f| f < pos);
-        let tail = !text_after && below_text && (gap > 0 || (1..TRAILING_MAX).contains(&trailing));
+        // A heading element that ends the body heads nothing: its box sat
+        // outside the container ("Mehr zum Thema" over a rail the page puts
+        // elsewhere). A last line with a colon may introduce a gallery.
+        let stop = trailing >= TRAILING_MAX;
+        let last = !stop && (trailing == 1 || page.blocks[i].heading > 0);
+        let tail = !text_after && below_text && (gap > 0 || last);
         orphan[pos] = gap >= EMPTY_RUN || teaser || tail;
-        trailing = if orphan[pos] && tail { trailing + 1 } else { 0 };
+        // The first trailing label kept ends the run of dropped ones.
+        trailing = if orphan[pos] && tail {
+            trailing + 1
+        } else {
+            TRAILING_MAX
+        };
     }
     let mut pos = 0;
     kept.retain(|_| {
@@ -117,12 +128,18 @@ mod tests {
     }
 
     #[test]
-    fn a_heading_over_one_link_or_nothing_stays() {
+    fn a_heading_over_one_link_stays() {
         let html = format!(
             "<div><p>{PARA}</p><h3>Xem video</h3><p><a href=/v>https://video.example/x</a></p>\
-             <p>{PARA}</p><h3>Phụ lục</h3></div>"
+             <p>{PARA}</p></div>"
         );
-        assert_eq!(body(&html), [PARA, "Xem video", PARA, "Phụ lục"]);
+        assert_eq!(body(&html), [PARA, "Xem video", PARA]);
+    }
+
+    #[test]
+    fn a_last_heading_with_nothing_under_it_goes() {
+        let html = format!("<div><p>{PARA}</p><p>{PARA}</p><h3>Thông tin thêm</h3></div>");
+        assert_eq!(body(&html), [PARA, PARA]);
     }
 
     #[test]

@@ -107,6 +107,9 @@ fn each_related_heading_keeps_its_list_out_of_the_body() {
         "Related articles",
         "See also",
         "Read more",
+        "Weitere Meldungen",
+        "Notas relacionadas",
+        "相关新闻",
     ];
     for h in headings {
         let list = format!(
@@ -169,4 +172,28 @@ fn lead_caption_signature_and_structure_are_marked() {
         "{}",
         e.body
     );
+}
+
+#[test]
+fn print_and_permalink_buttons_are_not_body() {
+    let html = format!(
+        "<html><body><h1>Tập huấn chăm sóc cây ăn quả</h1><div class='nd'>{TEXT}\
+         <p>Drucken</p><p>Permalink</p><p>Bild anzeigen</p>{TEXT}</div></body></html>"
+    );
+    let e = extract(&html, &base());
+    for label in ["Drucken", "Permalink", "Bild anzeigen"] {
+        assert!(!e.body.contains(label), "{label}: {}", e.body);
+    }
+    assert!(e.body.contains("tập huấn kỹ thuật"), "{}", e.body);
+}
+
+#[test]
+fn an_about_the_author_box_is_not_body() {
+    let bio = "<h4>Về tác giả</h4><p>Minh Thu viết về nông nghiệp và đời sống ở nông thôn đã hơn mười năm.</p>";
+    let html = format!(
+        "<html><body><h1>Tập huấn chăm sóc cây ăn quả</h1><div class='nd'>{TEXT}<div>{bio}</div></div></body></html>"
+    );
+    let e = extract(&html, &base());
+    assert!(!e.body.contains("Minh Thu viết"), "{}", e.body);
+    assert!(e.body.contains("tập huấn kỹ thuật"), "{}", e.body);
 }

@@ -1,0 +1,174 @@
+//! Site notices printed inside the article's container, anywhere in it:
+//! the theme's post stamp ("Publiziert: 03.04.2020", "This entry was
+//! posted in News"), advertising and affiliate disclosures ("Anzeige,
+//! enthält Affiliate Links"), reprint and liability notices ("Alle
+//! Angaben ohne Gewähr") and the comment box's prompts ("Sie müssen sich
+//! einloggen …", "Keine Kommentare"). Each is recognised by a phrase a
+//! story does not use in passing, and only on a short block, so a
+//! paragraph that happens to quote the phrase stays.
+
+use super::blocks::{Block, Page};
+use super::dates::find_date;
+use super::norm::{fold, starts_with_word};
+
+/// Notices are one or two sentences; longer blocks are story text.
+const NOTICE_MAX: usize = 300;
+/// A stamp is a label, a date and perhaps a name or a category.
+const STAMP_MAX: usize = 100;
+/// Bytes between a stamp's opener and its date ("on ", "il ", "am "), with
+/// room for accents the folded opener lost.
+const DATE_NEAR: usize = 8;
+/// Prompts and counters of the comment box are a short line (chars
+/// without spaces, like [`Block::chars`]).
+const PROMPT_MAX: usize = 90;
+
+/// Folded words that open a publication stamp; with a date in the line.
+const STAMP_OPENERS: &[&str] = &[
+    "publiziert",
+    "veroffentlicht",
+    "veroffentlichung",
+    "verfasst von",
+    "erschienen",
+    "published",
+    "posted",
+    "asked",
+    "pubblicato",
+    "publicado",
+    "publie",
+    "opublikowano",
+    "dodano",
+    "dang ngay",
+    "ngay dang",
+];
+
+/// Folded phrases of a disclosure, a reprint or liability notice, or a
+/// theme's post footer; any block up to [`NOTICE_MAX`] that holds one.
+const NOTICE_PHRASES: &[&str] = &[
+    "affiliate link",
+    "affiliate-link",
+    "enthalt werbung",
+    "werbung fur",
+    "advertising disclosure",
+    "advertising disclaimer",
+    "advertiser disclosure",
+    "we may receive compensation",
+    "we may earn a commission",
+    "from one or more of our advertisers",
+    "independent review process",
+    "alle rechte vorbehalten",
+    "vervielfaltigung nur mit",
+    "wszelkie prawa zastrzezone",
+    "todos los derechos reservados",
+    "tous droits reserves",
+    "riproduzione riservata",
+    "alle angaben ohne gewahr",
+    "this entry was posted",
+    "bookmark the permalink",
+    "n'engagent que leurs auteurs",
+];
+
+/// Folded phrases of the comment box and the rating widget; a short
+/// block that holds one.
+const PROMPT_PHRASES: &[&str] = &[
+    "einloggen",
+    "eingeloggt",
+    "logged in to",
+    "log in to comment",
+    "keine kommentare",
+    "kommentare schreiben",
+    "kommentar schreiben",
+    "kommentieren",
+    "no comments",
+    "leave a comment",
+    "leave a reply",
+    "artikel bewerten",
+    "beitrag bewerten",
+    "noch keine bewertungen",
+    "war der artikel",
+    "war dieser artikel",
+    "was this article helpful",
+    "rate this article",
+    "dang nhap de",
+];
+
+/// Words that, standing first and followed by punctuation, label an
+/// advertisement ("Anzeige -", "*Werbung.", "Advertisement:").
+const AD_LABELS: &[&str] = &["anzeige", "werbung", "advertisement", "quang cao"];
+
+/// Drops site notices from `kept`.
+pub fn drop_notices(page: &Page, kept: &mut Vec<usize>) {
+    kept.retain(|&i| !is_notice(&page.blocks[i]));
+}
+
+fn is_notice(b: &Block) -> bool {
+    if b.chars > NOTICE_MAX {
+        return false;
+    }
+    let f = fold(&b.text);
+    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if NOTICE_PHRASES.iter().any(|p| f.contains(p)) || is_ad_label(f) {
+        return true;
+    }
+    if b.chars <= PROMPT_MAX && PROMPT_PHRASES.iter().any(|p| f.contains(p)) {
+        return true;
+    }
+    b.chars <= STAMP_MAX && b.heading == 0 && is_stamp(f, &b.text)
+}
+
+/// "Publiziert: 03.04.2020", "Posted on March 4, 2021", "asked Feb 6,
+/// 2014": an opener, then a colon or at once the date. A sentence that
+/// starts with the word ("Published reports said … on March 5") goes on
+/// with other words first.
+fn is_stamp(folded: &str, text: &str) -> bool {
+    let Some(w) = STAMP_OPENERS.iter().find(|w| starts_with_word(folded, w)) else {
+        return false;
+    };
+    let rest = folded[w.len()..].trim_start();
+    let date = find_date(text);
+    rest.starts_with(':') || date.is_some_and(|d| d.start <= w.len() + DATE_NEAR)
+}
+
+fn is_ad_label(f: &str) -> bool {
+    AD_LABELS.iter().any(|w| {
+        let rest = f.get(w.len()..).unwrap_or("").trim_start();
+        starts_with_word(f, w) && rest.chars().next().is_none_or(|c| ",:;.-–|*".contains(c))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::content::body_texts as body;
+
+    const PARA: &str = "Hội người cao tuổi phường tổ chức buổi giao lưu văn nghệ mừng xuân, \
+        có hơn hai trăm hội viên tham gia hát, múa và đọc thơ.";
+
+    #[test]
+    fn stamps_and_disclosures_in_the_body_go() {
+        let html = format!(
+            "<div><p>Anzeige, enthält Affiliate Links</p><p>{PARA}</p>\
+             <p>Publiziert: 03.04.2020, 12:35</p><p>{PARA}</p>\
+             <p>This entry was posted in News. Bookmark the permalink.</p>\
+             <p>Alle Angaben ohne Gewähr</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, PARA]);
+    }
+
+    #[test]
+    fn comment_box_prompts_go_but_a_story_about_comments_stays() {
+        let story = "Ông Nam kể rằng ông phải đăng nhập để đọc báo mỗi sáng, nhưng vẫn thích \
+            đọc báo giấy hơn vì chữ to và không phải nhớ mật khẩu.";
+        let html = format!(
+            "<div><p>{PARA}</p><p>{story}</p><h3>Keine Kommentare</h3>\
+             <p>Sie müssen sich einloggen, um zu kommentieren.</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, story]);
+    }
+
+    #[test]
+    fn a_sentence_that_starts_with_the_word_stays() {
+        let story = "Anzeige gegen Unbekannt wurde am Montag bei der Polizei erstattet.";
+        let posted = "Posted letters from the 1920s were found in the attic of the old school.";
+        let html = format!("<div><p>{PARA}</p><p>{story}</p><p>{posted}</p></div>");
+        assert_eq!(body(&html), [PARA, story, posted]);
+    }
+}

@@ -173,6 +173,7 @@ mod tests {
         assert!(credit("iStock.com"));
         assert!(credit("(crédito: Lê Minh/TTXVN)"));
         assert!(credit("Trần Hà/Clipdealer"));
+        assert!(credit("Źródło: PAP"));
     }
 
     #[test]

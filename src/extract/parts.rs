@@ -126,6 +126,23 @@ pub fn before_suffix(text: &str, metas: &[Option<&str>]) -> Option<String> {
     })
 }
 
+/// The title without a leading numeric date ("23.01.2022 - Title",
+/// "2022/01/23 | Title"): the date is a dateline printed into the heading.
+pub fn without_date_prefix(title: &str) -> Option<&str> {
+    let end = title.find(|c: char| !(c.is_ascii_digit() || "./-".contains(c)))?;
+    let (date, rest) = title.split_at(end);
+    let fields: Vec<&str> = date
+        .split(['.', '/', '-'])
+        .filter(|f| !f.is_empty())
+        .collect();
+    let numeric = fields.len() == 3 && fields.iter().all(|f| (1..=4).contains(&f.len()));
+    let rest = rest
+        .trim_start()
+        .strip_prefix(['-', '|', '–', '—', ':'])?
+        .trim_start();
+    (numeric && rest.chars().count() >= 10).then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +185,27 @@ mod tests {
             Some(1)
         );
         assert_eq!(agreement("mùa gặt ở bản lác", &refs), Some(2));
+    }
+
+    #[test]
+    fn a_date_before_the_title_is_not_the_title() {
+        let t = "23.01.2022 - Lễ hội đền Gióng khai mạc";
+        assert_eq!(without_date_prefix(t), Some("Lễ hội đền Gióng khai mạc"));
+        assert_eq!(
+            without_date_prefix("2022/01/23 | Lễ hội đền Gióng"),
+            Some("Lễ hội đền Gióng")
+        );
+        assert_eq!(without_date_prefix("2022 - Một năm nhìn lại"), None);
+        assert_eq!(without_date_prefix("Lễ hội 23.01.2022"), None);
+    }
+
+    #[test]
+    fn kicker_before_the_title_is_dropped() {
+        let og = [Some("Mở rộng đường vào bản Mường"), None];
+        let t = after_kicker("Giao thông nông thôn Mở rộng đường vào bản Mường", &og);
+        assert_eq!(t.as_deref(), Some("Mở rộng đường vào bản Mường"));
+        assert_eq!(after_kicker("Mở rộng đường vào bản Mường", &og), None);
+        // A word glued to the title is not a kicker.
+        assert_eq!(after_kicker("XMở rộng đường vào bản Mường", &og), None);
     }
 }

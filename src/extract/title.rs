@@ -11,7 +11,9 @@ use super::blocks::{Page, TITLE};
 use super::head::Head;
 use super::kicker;
 use super::norm::fold;
-use super::parts::{after_kicker, agreement, before_suffix, has_parts, strip_site_name};
+use super::parts::{
+    after_kicker, agreement, before_suffix, has_parts, strip_site_name, without_date_prefix,
+};
 
 /// The title and, when it is a visible block, that block.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,6 +37,9 @@ pub fn choose(page: &Page, head: &Head, body_start: usize, skip: &[bool]) -> Tit
         }
         if let Some(m) = (t.text.as_deref()).and_then(|x| before_suffix(x, &metas)) {
             t.text = Some(m);
+        }
+        if let Some(rest) = t.text.as_deref().and_then(without_date_prefix) {
+            t.text = Some(rest.to_string());
         }
     }
     t
@@ -205,16 +210,6 @@ mod tests {
     use super::super::head::scan;
     use super::*;
     use scraper::Html;
-
-    #[test]
-    fn kicker_before_the_title_is_dropped() {
-        let og = [Some("Mở rộng đường vào bản Mường"), None];
-        let t = after_kicker("Giao thông nông thôn Mở rộng đường vào bản Mường", &og);
-        assert_eq!(t.as_deref(), Some("Mở rộng đường vào bản Mường"));
-        assert_eq!(after_kicker("Mở rộng đường vào bản Mường", &og), None);
-        // A word glued to the title is not a kicker.
-        assert_eq!(after_kicker("XMở rộng đường vào bản Mường", &og), None);
-    }
 
     fn title(html: &str) -> Title {
         let doc = Html::parse_document(html);

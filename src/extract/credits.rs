@@ -120,6 +120,50 @@ fn is_counter(folded: &str) -> bool {
     }
 }
 
+/// A caption without the credit printed at its end ("Đồng lúa chín. Ảnh:
+/// Minh Trí", "Marco on the slope. © AFP / Jane Roe", "… (Foto: Privat)"):
+/// the reader shows what the photo is about, not whose it is. The whole
+/// caption is returned when no tail is a credit, or nothing would be left.
+pub fn caption_without_credit(text: &str) -> &str {
+    for (p, c) in text.char_indices() {
+        let starts_word = text[..p].ends_with(char::is_whitespace);
+        if !starts_word || c.is_whitespace() {
+            continue;
+        }
+        let head = text[..p].trim_end();
+        let tail = &text[p..];
+        let credit = if let Some(h) = head.strip_suffix('©') {
+            // "© AFP / Jane Roe": the sign is the label, names follow.
+            return if h.trim_end().chars().count() >= 10 && only_names(tail) {
+                h.trim_end()
+            } else {
+                text
+            };
+        } else {
+            (head.ends_with(['.', '!', '?']) || tail.starts_with('('))
+                && is_credit(&super::norm::fold(tail), tail)
+        };
+        if credit && head.chars().count() >= 10 {
+            return head;
+        }
+    }
+    text
+}
+
+/// At most six words, each a capitalised name, a joiner, or a handle.
+fn only_names(names: &str) -> bool {
+    let words: Vec<&str> = names.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !names.ends_with(['.', '!', '?'])
+        && words.iter().all(|w| {
+            JOINERS.contains(&w.to_lowercase().as_str())
+                || w.chars().next().is_some_and(|c| !c.is_lowercase())
+                // "ccnull/Marco", "jorisvo.de": handles and sites.
+                || w.contains(['/', '.'])
+        })
+}
+
 /// A label, then nothing or names only: capitalised words and joiners.
 fn credit_names(folded: &str, text: &str) -> bool {
     let Some(label) = LABELS.iter().find(|l| folded.starts_with(**l)) else {
@@ -134,15 +178,7 @@ fn credit_names(folded: &str, text: &str) -> bool {
     let n = folded[..skip].chars().count();
     let names: String = text.chars().skip(n).collect();
     let names = names.trim_start_matches([':', ' ']).trim_end();
-    let words: Vec<&str> = names.split_whitespace().collect();
-    words.len() <= 6
-        && !names.ends_with(['.', '!', '?'])
-        && words.iter().all(|w| {
-            JOINERS.contains(&w.to_lowercase().as_str())
-                || w.chars().next().is_some_and(|c| !c.is_lowercase())
-                // "ccnull/Marco", "jorisvo.de": handles and sites.
-                || w.contains(['/', '.'])
-        })
+    names.is_empty() || only_names(names)
 }
 
 #[cfg(test)]
@@ -174,6 +210,36 @@ mod tests {
         assert!(credit("(crédito: Lê Minh/TTXVN)"));
         assert!(credit("Trần Hà/Clipdealer"));
         assert!(credit("Źródło: PAP"));
+    }
+
+    #[test]
+    fn a_credit_at_the_end_of_a_caption_goes() {
+        let cut = caption_without_credit;
+        assert_eq!(
+            cut("Đồng lúa chín ở Tiên Lữ. Ảnh: Minh Trí"),
+            "Đồng lúa chín ở Tiên Lữ."
+        );
+        assert_eq!(
+            cut("Lễ khánh thành cầu mới. (Ảnh: Lê Hà/TTXVN)"),
+            "Lễ khánh thành cầu mới."
+        );
+        assert_eq!(
+            cut("Vận động viên về đích. © AFP / LÊ NAM"),
+            "Vận động viên về đích."
+        );
+        assert_eq!(
+            cut("Hội nghị tổng kết năm (Foto: Privat)"),
+            "Hội nghị tổng kết năm"
+        );
+        // What the photo shows stays, even after a label.
+        let told = "Toàn cảnh hội nghị. Ảnh: đại biểu biểu quyết thông qua nghị quyết";
+        assert_eq!(cut(told), told);
+        // A credit alone is not cut to nothing here (the line goes whole).
+        assert_eq!(cut("Ảnh: Minh Trí"), "Ảnh: Minh Trí");
+        assert_eq!(
+            cut("Ông Nguyễn Văn A phát biểu"),
+            "Ông Nguyễn Văn A phát biểu"
+        );
     }
 
     #[test]

@@ -39,7 +39,8 @@ pub fn build(page: &Page, kept: &[usize], lead: Option<usize>, base: &Url) -> Do
         } else {
             kind_of(page, b)
         };
-        let (text, links) = linked_text(b, base, &mut doc.links);
+        let (mut text, links) = linked_text(b, base, &mut doc.links);
+        text.truncate(shown_text(b, &text).len());
         if !text.is_empty() && doc.blocks.last().is_none_or(|l| l.text != text) {
             doc.blocks.push(DocBlock { kind, text, links });
         }
@@ -57,8 +58,7 @@ fn kind_of(page: &Page, b: &Block) -> BlockKind {
     };
     if b.heading > 0 {
         BlockKind::Heading(b.heading)
-    } else if b.hints & CAPTION != 0 || (b.after_img && b.chars <= CAPTION_MAX && b.link_chars == 0)
-    {
+    } else if is_caption(b) {
         BlockKind::Caption
     } else if near(Tag::ListItem) {
         BlockKind::ListItem
@@ -66,6 +66,22 @@ fn kind_of(page: &Page, b: &Block) -> BlockKind {
         BlockKind::Quote
     } else {
         BlockKind::Paragraph
+    }
+}
+
+/// A photo's caption: marked up as one, or a short unlinked line under it.
+pub fn is_caption(b: &Block) -> bool {
+    b.heading == 0
+        && (b.hints & CAPTION != 0 || (b.after_img && b.chars <= CAPTION_MAX && b.link_chars == 0))
+}
+
+/// The text a kept block shows: a caption loses the credit at its end. A
+/// caption with links keeps it, so link marks always point into the text.
+pub fn shown_text<'a>(b: &Block, text: &'a str) -> &'a str {
+    if is_caption(b) && b.link_chars == 0 {
+        super::credits::caption_without_credit(text)
+    } else {
+        text
     }
 }
 

@@ -226,7 +226,8 @@ fn category(mut items: Vec<String>, title: Option<&str>) -> Option<String> {
 fn join(page: &blocks::Page, kept: &[usize]) -> String {
     let mut out: Vec<&str> = Vec::new();
     for &i in kept {
-        let t = page.blocks[i].text.as_str();
+        let b = &page.blocks[i];
+        let t = doc::shown_text(b, &b.text);
         if !t.is_empty() && out.last() != Some(&t) {
             out.push(t);
         }

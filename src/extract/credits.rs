@@ -27,6 +27,7 @@ const LABELS: &[&str] = &[
     "quelle",
     "zrodlo",
     "anh",
+    "kuva",
 ];
 
 /// Picture agencies (folded): a short line naming one is a credit.
@@ -88,6 +89,8 @@ pub fn is_credit(folded: &str, text: &str) -> bool {
 }
 
 fn unwrap(s: &str) -> &str {
+    // ". Ảnh: TTXVN": a caption whose text part is empty keeps its dot.
+    let s = s.trim_start_matches(|c: char| c == '.' || c.is_whitespace());
     s.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())
 }
 
@@ -210,6 +213,8 @@ mod tests {
         assert!(credit("(crédito: Lê Minh/TTXVN)"));
         assert!(credit("Trần Hà/Clipdealer"));
         assert!(credit("Źródło: PAP"));
+        assert!(credit(". Ảnh: TTXVN"));
+        assert!(credit("Kuva: Mai Anh"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::blocks::{Block, Page};
 use super::content::is_prose;
-use super::norm::{fold, starts_with_word};
+use super::norm::{fold, is_related_heading, starts_with_word};
 
 /// Longer blocks are story text even when they mention subscribing.
 const CTA_MAX: usize = 300;
@@ -148,6 +148,28 @@ fn is_promo(b: &Block) -> bool {
         || (b.chars <= OPENER_MAX && PROMO_OPENERS.iter().any(|w| starts_with_word(f, w)))
 }
 
+/// A related heading is a short line.
+const POINTER_MAX: usize = 40;
+
+/// Drops headings that point the reader to other pages ("Mehr zum Thema",
+/// "Đọc thêm", "Das könnte Sie auch interessieren!") when they stay in the
+/// body below its first paragraph: the list under them was dropped or is
+/// not the story, and the heading itself is never story text. Above the
+/// story such a line may title what the page is (a page of related
+/// items), so it stays there.
+pub fn drop_pointer_headings(page: &Page, kept: &mut Vec<usize>) {
+    let Some(first) = kept.iter().position(|&i| is_prose(&page.blocks[i])) else {
+        return;
+    };
+    let mut pos = 0;
+    kept.retain(|&i| {
+        pos += 1;
+        let b = &page.blocks[i];
+        let t = b.text.trim_end_matches(['!', '?', '…']);
+        pos <= first + 1 || b.chars > POINTER_MAX || b.link_chars > 0 || !is_related_heading(t)
+    });
+}
+
 fn is_call(b: &Block) -> bool {
     let folded = fold(&b.text);
     b.chars <= CTA_MAX && (PHRASES.iter().any(|p| folded.contains(p)) || is_follow_site(&folded))
@@ -228,5 +250,16 @@ mod tests {
              <p>Đăng ký nhận bản tin mỗi sáng.</p><p>{PARA}</p></div>"
         );
         assert_eq!(body(&html), [PARA, story, PARA]);
+    }
+
+    #[test]
+    fn a_heading_pointing_to_other_pages_goes_but_not_the_story() {
+        let story = "Chợ phiên sẽ mở lại vào tháng sau, khi hợp tác xã sửa xong mái che \
+            và làm thêm lối đi cho xe đẩy hàng của bà con.";
+        let html = format!(
+            "<div><p>{PARA}</p><h3>Đọc thêm</h3><p>{story}</p>\
+             <h4>Das könnte Sie auch interessieren!</h4></div>"
+        );
+        assert_eq!(body(&html), [PARA, story]);
     }
 }

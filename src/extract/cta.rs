@@ -115,6 +115,12 @@ const PROMO_PHRASES: &[&str] = &[
     "wir respektieren ihre privatsphare",
     "cancela cuando quieras",
     "korzystamy z cookies",
+    "exklusive angebote",
+    "kennt ihr schon unser",
+    "kennen sie schon unser",
+    "teilen sie uns ihre erfahrungen",
+    "uu dai doc quyen",
+    "dang ky de doc tiep",
     "wesprzyj nas",
     "dang ky nhan ban tin",
     "ung ho toa soan",
@@ -247,7 +253,8 @@ mod tests {
             "<div><p>{PARA}</p>\
              <p>To view the full story, please subscribe to The Valley Daily.</p>\
              <p>{story}</p><h3>Ủng hộ báo Làng Quê</h3>\
-             <p>Đăng ký nhận bản tin mỗi sáng.</p><p>{PARA}</p></div>"
+             <p>Đăng ký nhận bản tin mỗi sáng.</p><p>{PARA}</p>\
+             <p>Kennt ihr schon unseren Hofladen-Finder?</p></div>"
         );
         assert_eq!(body(&html), [PARA, story, PARA]);
     }

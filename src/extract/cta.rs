@@ -86,8 +86,8 @@ pub fn drop_tail_calls(page: &Page, kept: &mut Vec<usize>) {
     kept.extend(tail.into_iter().filter(|&i| !is_call(&page.blocks[i])));
 }
 
-/// Folded phrases of a paywall, a donation or newsletter box, or a
-/// consent notice: no story says them in passing, so a short block that
+/// Folded phrases of a paywall, a donation or newsletter box, a download
+/// button or a consent notice: no story says them in passing, so a short block that
 /// holds one goes wherever it stands (such boxes often sit between the
 /// story's paragraphs or are followed by teasers).
 const PROMO_PHRASES: &[&str] = &[
@@ -120,6 +120,9 @@ const PROMO_PHRASES: &[&str] = &[
     "kennen sie schon unser",
     "teilen sie uns ihre erfahrungen",
     "uu dai doc quyen",
+    "als pdf herunterladen",
+    "download as pdf",
+    "tai ve ban pdf",
     "dang ky de doc tiep",
     "wesprzyj nas",
     "dang ky nhan ban tin",
@@ -254,7 +257,7 @@ mod tests {
              <p>To view the full story, please subscribe to The Valley Daily.</p>\
              <p>{story}</p><h3>Ủng hộ báo Làng Quê</h3>\
              <p>Đăng ký nhận bản tin mỗi sáng.</p><p>{PARA}</p>\
-             <p>Kennt ihr schon unseren Hofladen-Finder?</p></div>"
+             <p>Kennt ihr schon unseren Hofladen-Finder?</p><p>Tải về bản PDF</p></div>"
         );
         assert_eq!(body(&html), [PARA, story, PARA]);
     }

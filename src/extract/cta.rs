@@ -87,9 +87,9 @@ pub fn drop_tail_calls(page: &Page, kept: &mut Vec<usize>) {
 }
 
 /// Folded phrases of a paywall, a donation or newsletter box, a download
-/// button or a consent notice: no story says them in passing, so a short block that
-/// holds one goes wherever it stands (such boxes often sit between the
-/// story's paragraphs or are followed by teasers).
+/// button or a consent notice: no story says them in passing, so a short
+/// block that holds one goes wherever it stands (such boxes often sit
+/// between the story's paragraphs or are followed by teasers).
 const PROMO_PHRASES: &[&str] = &[
     "to view the full story",
     "to read the full story",

@@ -6,7 +6,7 @@
 
 use super::blocks::{Block, Page};
 use super::content::is_prose;
-use super::norm::fold;
+use super::norm::{fold, is_related_heading, starts_with_word};
 
 /// Longer blocks are story text even when they mention subscribing.
 const CTA_MAX: usize = 300;
@@ -86,6 +86,99 @@ pub fn drop_tail_calls(page: &Page, kept: &mut Vec<usize>) {
     kept.extend(tail.into_iter().filter(|&i| !is_call(&page.blocks[i])));
 }
 
+/// Folded phrases of a paywall, a donation or newsletter box, a download
+/// button or a consent notice: no story says them in passing, so a short
+/// block that holds one goes wherever it stands (such boxes often sit
+/// between the story's paragraphs or are followed by teasers).
+const PROMO_PHRASES: &[&str] = &[
+    "to view the full story",
+    "to read the full story",
+    "to continue reading",
+    "subscribe to continue",
+    "instant access to the full",
+    "immediate online access",
+    "submit your letter",
+    "never miss the latest",
+    "if you enjoyed reading",
+    "would you consider supporting",
+    "pour lire la suite",
+    "pour acceder en illimite",
+    "zum newsletter anmelden",
+    "newsletter abonnieren",
+    "besuchen sie unseren",
+    "jede kleine spende",
+    "gefallt dir unser",
+    "gefallt ihnen unser",
+    "sie lesen gern",
+    "vorteile sichern",
+    "wir respektieren deine privatsphare",
+    "wir respektieren ihre privatsphare",
+    "cancela cuando quieras",
+    "korzystamy z cookies",
+    "exklusive angebote",
+    "kennt ihr schon unser",
+    "kennen sie schon unser",
+    "teilen sie uns ihre erfahrungen",
+    "uu dai doc quyen",
+    "als pdf herunterladen",
+    "download as pdf",
+    "tai ve ban pdf",
+    "dang ky de doc tiep",
+    "wesprzyj nas",
+    "dang ky nhan ban tin",
+    "ung ho toa soan",
+];
+
+/// Folded words that open an appeal when they stand first in a short
+/// line ("Unterstütze RosaMag …", "Ủng hộ báo …").
+const PROMO_OPENERS: &[&str] = &[
+    "unterstutze",
+    "unterstutzen sie uns",
+    "support us",
+    "ung ho bao",
+    "ung ho chung toi",
+];
+
+/// A line of [`PROMO_OPENERS`] is a heading or a button, not a sentence.
+const OPENER_MAX: usize = 60;
+
+/// Drops paywall, donation and newsletter prompts anywhere in `kept`.
+pub fn drop_promos(page: &Page, kept: &mut Vec<usize>) {
+    kept.retain(|&i| !is_promo(&page.blocks[i]));
+}
+
+fn is_promo(b: &Block) -> bool {
+    if b.chars > CTA_MAX {
+        return false;
+    }
+    let f = fold(&b.text);
+    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+    PROMO_PHRASES.iter().any(|p| f.contains(p))
+        || (b.chars <= OPENER_MAX && PROMO_OPENERS.iter().any(|w| starts_with_word(f, w)))
+}
+
+/// A related heading is a short line.
+const POINTER_MAX: usize = 40;
+
+/// Drops headings that point the reader to other pages ("Mehr zum Thema",
+/// "Đọc thêm", "Das könnte Sie auch interessieren!") when they stay in the
+/// body below its first paragraph: the list under them was dropped or is
+/// not the story, and the heading itself is never story text. Above the
+/// story such a line may title what the page is (a page of related
+/// items), so it stays there.
+pub fn drop_pointer_headings(page: &Page, kept: &mut Vec<usize>) {
+    let Some(first) = kept.iter().position(|&i| is_prose(&page.blocks[i])) else {
+        return;
+    };
+    let mut pos = 0;
+    kept.retain(|&i| {
+        pos += 1;
+        let b = &page.blocks[i];
+        let t = b.text.trim_end_matches(['!', '?', '…']);
+        pos <= first + 1 || b.chars > POINTER_MAX || b.link_chars > 0 || !is_related_heading(t)
+    });
+}
+
 fn is_call(b: &Block) -> bool {
     let folded = fold(&b.text);
     b.chars <= CTA_MAX && (PHRASES.iter().any(|p| folded.contains(p)) || is_follow_site(&folded))
@@ -153,5 +246,30 @@ mod tests {
              <p>Follow The Valley Daily on Twitter and Instagram for the farm report.</p></div>"
         );
         assert_eq!(body(&html), [PARA, bio]);
+    }
+
+    #[test]
+    fn paywall_and_donation_prompts_go_wherever_they_stand() {
+        let story = "Bà con trong xã ủng hộ chúng tôi mở thêm chợ phiên vào cuối tuần, \
+            ông Tâm, chủ nhiệm hợp tác xã, cho biết khi đứng bên sạp rau của mình.";
+        let html = format!(
+            "<div><p>{PARA}</p>\
+             <p>To view the full story, please subscribe to The Valley Daily.</p>\
+             <p>{story}</p><h3>Ủng hộ báo Làng Quê</h3>\
+             <p>Đăng ký nhận bản tin mỗi sáng.</p><p>{PARA}</p>\
+             <p>Kennt ihr schon unseren Hofladen-Finder?</p><p>Tải về bản PDF</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, story, PARA]);
+    }
+
+    #[test]
+    fn a_heading_pointing_to_other_pages_goes_but_not_the_story() {
+        let story = "Chợ phiên sẽ mở lại vào tháng sau, khi hợp tác xã sửa xong mái che \
+            và làm thêm lối đi cho xe đẩy hàng của bà con.";
+        let html = format!(
+            "<div><p>{PARA}</p><h3>Đọc thêm</h3><p>{story}</p>\
+             <h4>Das könnte Sie auch interessieren!</h4></div>"
+        );
+        assert_eq!(body(&html), [PARA, story]);
     }
 }

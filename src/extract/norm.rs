@@ -142,6 +142,9 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "neueste beiträge",
     "aktuelle artikel",
     "mehr themen",
+    "weitere informationen",
+    "vorschau auf den nächsten artikel",
+    "bài tiếp theo",
     "recommended for you",
     "more from",
     "相关新闻",
@@ -327,6 +330,8 @@ mod tests {
         assert!(!is_related_heading("Tin khác thường"));
         assert!(is_related_heading("RELATED STORIES"));
         assert!(is_related_heading("Lesen Sie auch:"));
+        assert!(is_related_heading("Bài tiếp theo:"));
+        assert!(is_related_heading("Weitere Informationen"));
     }
 
     #[test]

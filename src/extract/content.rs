@@ -230,9 +230,8 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
     orphans::drop_orphans(page, &mut kept, el.end);
     repeats::drop_repeats(page, &mut kept);
     cta::drop_tail_calls(page, &mut kept);
-    cta::drop_promos(page, &mut kept);
-    cta::drop_pointer_headings(page, &mut kept);
     notices::drop_notices(page, &mut kept);
+    cta::drop_pointer_headings(page, &mut kept);
     contacts::drop_contact_cards(page, &mut kept);
     preamble::drop_preamble(page, &mut kept);
     preamble::drop_counters(page, &mut kept);

@@ -6,7 +6,7 @@
 
 use super::blocks::{Block, Page};
 use super::content::is_prose;
-use super::norm::{fold, is_related_heading, starts_with_word};
+use super::norm::{fold, is_related_heading};
 
 /// Longer blocks are story text even when they mention subscribing.
 const CTA_MAX: usize = 300;
@@ -84,77 +84,6 @@ pub fn drop_tail_calls(page: &Page, kept: &mut Vec<usize>) {
     }
     let tail: Vec<usize> = kept.split_off(cut);
     kept.extend(tail.into_iter().filter(|&i| !is_call(&page.blocks[i])));
-}
-
-/// Folded phrases of a paywall, a donation or newsletter box, a download
-/// button or a consent notice: no story says them in passing, so a short
-/// block that holds one goes wherever it stands (such boxes often sit
-/// between the story's paragraphs or are followed by teasers).
-const PROMO_PHRASES: &[&str] = &[
-    "to view the full story",
-    "to read the full story",
-    "to continue reading",
-    "subscribe to continue",
-    "instant access to the full",
-    "immediate online access",
-    "submit your letter",
-    "never miss the latest",
-    "if you enjoyed reading",
-    "would you consider supporting",
-    "pour lire la suite",
-    "pour acceder en illimite",
-    "zum newsletter anmelden",
-    "newsletter abonnieren",
-    "besuchen sie unseren",
-    "jede kleine spende",
-    "gefallt dir unser",
-    "gefallt ihnen unser",
-    "sie lesen gern",
-    "vorteile sichern",
-    "wir respektieren deine privatsphare",
-    "wir respektieren ihre privatsphare",
-    "cancela cuando quieras",
-    "korzystamy z cookies",
-    "exklusive angebote",
-    "kennt ihr schon unser",
-    "kennen sie schon unser",
-    "teilen sie uns ihre erfahrungen",
-    "uu dai doc quyen",
-    "als pdf herunterladen",
-    "download as pdf",
-    "tai ve ban pdf",
-    "dang ky de doc tiep",
-    "wesprzyj nas",
-    "dang ky nhan ban tin",
-    "ung ho toa soan",
-];
-
-/// Folded words that open an appeal when they stand first in a short
-/// line ("Unterstütze RosaMag …", "Ủng hộ báo …").
-const PROMO_OPENERS: &[&str] = &[
-    "unterstutze",
-    "unterstutzen sie uns",
-    "support us",
-    "ung ho bao",
-    "ung ho chung toi",
-];
-
-/// A line of [`PROMO_OPENERS`] is a heading or a button, not a sentence.
-const OPENER_MAX: usize = 60;
-
-/// Drops paywall, donation and newsletter prompts anywhere in `kept`.
-pub fn drop_promos(page: &Page, kept: &mut Vec<usize>) {
-    kept.retain(|&i| !is_promo(&page.blocks[i]));
-}
-
-fn is_promo(b: &Block) -> bool {
-    if b.chars > CTA_MAX {
-        return false;
-    }
-    let f = fold(&b.text);
-    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
-    PROMO_PHRASES.iter().any(|p| f.contains(p))
-        || (b.chars <= OPENER_MAX && PROMO_OPENERS.iter().any(|w| starts_with_word(f, w)))
 }
 
 /// A related heading is a short line.
@@ -246,20 +175,6 @@ mod tests {
              <p>Follow The Valley Daily on Twitter and Instagram for the farm report.</p></div>"
         );
         assert_eq!(body(&html), [PARA, bio]);
-    }
-
-    #[test]
-    fn paywall_and_donation_prompts_go_wherever_they_stand() {
-        let story = "Bà con trong xã ủng hộ chúng tôi mở thêm chợ phiên vào cuối tuần, \
-            ông Tâm, chủ nhiệm hợp tác xã, cho biết khi đứng bên sạp rau của mình.";
-        let html = format!(
-            "<div><p>{PARA}</p>\
-             <p>To view the full story, please subscribe to The Valley Daily.</p>\
-             <p>{story}</p><h3>Ủng hộ báo Làng Quê</h3>\
-             <p>Đăng ký nhận bản tin mỗi sáng.</p><p>{PARA}</p>\
-             <p>Kennt ihr schon unseren Hofladen-Finder?</p><p>Tải về bản PDF</p></div>"
-        );
-        assert_eq!(body(&html), [PARA, story, PARA]);
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! posted in News"), advertising and affiliate disclosures ("Anzeige,
 //! enthält Affiliate Links"), reprint and liability notices ("Alle
 //! Angaben ohne Gewähr") and the comment box's prompts ("Sie müssen sich
-//! einloggen …", "Keine Kommentare"). Each is recognised by a phrase a
-//! story does not use in passing, and only on a short block, so a
-//! paragraph that happens to quote the phrase stays.
+//! einloggen …", "Keine Kommentare"), and paywall, donation and
+//! newsletter prompts ("To view the full story, please subscribe"). Each
+//! is recognised by a phrase a story does not use in passing, and only on
+//! a short block, so a paragraph that happens to quote the phrase stays.
 
 use super::blocks::{Block, Page};
 use super::dates::find_date;
@@ -106,7 +107,7 @@ fn is_notice(b: &Block) -> bool {
     }
     let f = fold(&b.text);
     let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if NOTICE_PHRASES.iter().any(|p| f.contains(p)) || is_ad_label(f) {
+    if NOTICE_PHRASES.iter().any(|p| f.contains(p)) || is_ad_label(f) || is_promo(b.chars, f) {
         return true;
     }
     if b.chars <= PROMPT_MAX && PROMPT_PHRASES.iter().any(|p| f.contains(p)) {
@@ -133,6 +134,69 @@ fn is_ad_label(f: &str) -> bool {
         let rest = f.get(w.len()..).unwrap_or("").trim_start();
         starts_with_word(f, w) && rest.chars().next().is_none_or(|c| ",:;.-–|*".contains(c))
     })
+}
+
+/// Folded phrases of a paywall, a donation or newsletter box, a download
+/// button or a consent notice: no story says them in passing, so a short
+/// block that holds one goes wherever it stands (such boxes often sit
+/// between the story's paragraphs or are followed by teasers).
+const PROMO_PHRASES: &[&str] = &[
+    "to view the full story",
+    "to read the full story",
+    "to continue reading",
+    "subscribe to continue",
+    "instant access to the full",
+    "immediate online access",
+    "submit your letter",
+    "never miss the latest",
+    "if you enjoyed reading",
+    "would you consider supporting",
+    "pour lire la suite",
+    "pour acceder en illimite",
+    "zum newsletter anmelden",
+    "newsletter abonnieren",
+    "besuchen sie unseren",
+    "jede kleine spende",
+    "gefallt dir unser",
+    "gefallt ihnen unser",
+    "sie lesen gern",
+    "vorteile sichern",
+    "wir respektieren deine privatsphare",
+    "wir respektieren ihre privatsphare",
+    "cancela cuando quieras",
+    "korzystamy z cookies",
+    "exklusive angebote",
+    "kennt ihr schon unser",
+    "kennen sie schon unser",
+    "teilen sie uns ihre erfahrungen",
+    "uu dai doc quyen",
+    "als pdf herunterladen",
+    "download as pdf",
+    "tai ve ban pdf",
+    "dang ky de doc tiep",
+    "wesprzyj nas",
+    "dang ky nhan ban tin",
+    "ung ho toa soan",
+];
+
+/// Folded words that open an appeal when they stand first in a short
+/// line ("Unterstütze RosaMag …", "Ủng hộ báo …").
+const PROMO_OPENERS: &[&str] = &[
+    "unterstutze",
+    "unterstutzen sie uns",
+    "support us",
+    "ung ho bao",
+    "ung ho chung toi",
+];
+
+/// A line of [`PROMO_OPENERS`] is a heading or a button, not a sentence.
+const OPENER_MAX: usize = 60;
+
+/// A paywall, donation or newsletter prompt (`f`: the folded text, its
+/// leading punctuation trimmed).
+fn is_promo(chars: usize, f: &str) -> bool {
+    PROMO_PHRASES.iter().any(|p| f.contains(p))
+        || (chars <= OPENER_MAX && PROMO_OPENERS.iter().any(|w| starts_with_word(f, w)))
 }
 
 #[cfg(test)]
@@ -170,5 +234,21 @@ mod tests {
         let posted = "Posted letters from the 1920s were found in the attic of the old school.";
         let html = format!("<div><p>{PARA}</p><p>{story}</p><p>{posted}</p></div>");
         assert_eq!(body(&html), [PARA, story, posted]);
+    }
+
+    #[test]
+    fn paywall_and_donation_prompts_go_wherever_they_stand() {
+        let para = "Hợp tác xã vừa mở thêm một cửa hàng bán nông sản sạch cho bà con trong \
+            xã, mỗi ngày có hàng trăm người đến mua rau, thịt và trứng gà.";
+        let story = "Bà con trong xã ủng hộ chúng tôi mở thêm chợ phiên vào cuối tuần, \
+            ông Tâm, chủ nhiệm hợp tác xã, cho biết khi đứng bên sạp rau của mình.";
+        let html = format!(
+            "<div><p>{para}</p>\
+             <p>To view the full story, please subscribe to The Valley Daily.</p>\
+             <p>{story}</p><h3>Ủng hộ báo Làng Quê</h3>\
+             <p>Đăng ký nhận bản tin mỗi sáng.</p><p>{para}</p>\
+             <p>Kennt ihr schon unseren Hofladen-Finder?</p><p>Tải về bản PDF</p></div>"
+        );
+        assert_eq!(body(&html), [para, story, para]);
     }
 }

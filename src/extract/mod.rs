@@ -17,7 +17,7 @@
 //!   action under the story; `credits`: photo credits and gallery controls;
 //!   `roundup`: briefing items that open with a linked headline, and
 //!   sentences around a long link;
-//!   `notices`: post stamps, disclosures and comment-box prompts anywhere;
+//!   `notices`: post stamps, disclosures, comment-box and paywall prompts anywhere;
 //!   `contacts`: a press office's contact card under the story;
 //! - `dates`, `norm`: Vietnamese date forms, NFC/folding and word lists;
 //! - `published`: which of the dates found is the publication date.

@@ -54,11 +54,15 @@ impl Report {
     }
 
     fn meta(&mut self, got: Option<&Extracted>, title: &str, date: &str, author: &str) {
-        let show = std::env::var_os("EVAL_META").is_some();
+        // EVAL_META=1 prints each miss, EVAL_META=all each hit too.
+        let mode = std::env::var("EVAL_META").ok();
+        let (show, all) = (mode.is_some(), mode.as_deref() == Some("all"));
         let url = self.url.clone();
         let check = |hits: &mut Hits, field: &str, want: &str, found: Option<String>, ok: bool| {
             if show && !ok {
                 eprintln!("{field} want {want:?} got {found:?} ({url})");
+            } else if all {
+                eprintln!("{field} OK {want:?} ({url})");
             }
             hits.add(ok);
         };

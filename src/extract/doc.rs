@@ -3,7 +3,7 @@
 //! text, and numbered links. The plain `body` string is built separately and
 //! never carries link numbers, so JSON and search see clean text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use unicode_width::UnicodeWidthStr;
 use url::Url;
@@ -21,10 +21,15 @@ const CAPTION_MAX: usize = 200;
 /// Builds the structured body from the kept blocks (page order).
 pub fn build(page: &Page, kept: &[usize], lead: Option<usize>, base: &Url) -> Doc {
     let mut doc = Doc::default();
+    // Each table's verdict once: a layout table holding the whole story
+    // would otherwise be re-read for every block in it.
+    let mut verdicts: HashMap<usize, bool> = HashMap::new();
     let mut k = 0;
     while k < kept.len() {
         let i = kept[k];
-        if let Some(t) = data_table(page, i) {
+        let table = table_of(page, i)
+            .filter(|&t| *verdicts.entry(t).or_insert_with(|| is_data_table(page, t)));
+        if let Some(t) = table {
             let end = kept[k..]
                 .iter()
                 .position(|&j| j >= page.elems[t].end)
@@ -137,20 +142,27 @@ fn linked_text(b: &Block, base: &Url, links: &mut Vec<String>) -> (String, Vec<L
 /// rows and two columns, no nested table, short cells. Layout tables (a
 /// whole page in one cell) are read as ordinary blocks.
 fn data_table(page: &Page, i: usize) -> Option<usize> {
-    let t = page
-        .ancestors(page.blocks[i].elem)
-        .find(|&e| page.elems[e].tag == Tag::Table)?;
-    let cells = cells(page, t)?;
-    let rows = cells
-        .keys()
-        .map(|(r, _)| *r)
-        .collect::<std::collections::BTreeSet<_>>();
-    let cols = rows
-        .iter()
-        .map(|r| cells.keys().filter(|(x, _)| x == r).count())
-        .max()?;
+    table_of(page, i).filter(|&t| is_data_table(page, t))
+}
+
+/// The innermost table around block `i`.
+fn table_of(page: &Page, i: usize) -> Option<usize> {
+    page.ancestors(page.blocks[i].elem)
+        .find(|&e| page.elems[e].tag == Tag::Table)
+}
+
+fn is_data_table(page: &Page, t: usize) -> bool {
+    let Some(cells) = cells(page, t) else {
+        return false;
+    };
+    // Cells are keyed (row, cell), so each row's cells are adjacent.
+    let mut per_row: BTreeMap<usize, usize> = BTreeMap::new();
+    for (row, _) in cells.keys() {
+        *per_row.entry(*row).or_default() += 1;
+    }
+    let cols = per_row.values().copied().max().unwrap_or(0);
     let short = cells.values().all(|c| c.chars().count() <= 300);
-    (rows.len() >= 2 && cols >= 2 && short).then_some(t)
+    per_row.len() >= 2 && cols >= 2 && short
 }
 
 /// (row elem, cell elem) → cell text, or None when a block is outside a

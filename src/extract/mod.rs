@@ -58,7 +58,6 @@ mod walk;
 
 use chrono::{DateTime, FixedOffset};
 use scraper::Html;
-use unicode_normalization::UnicodeNormalization;
 use url::Url;
 
 use crate::model::{BlockKind, Doc, Selectors};
@@ -111,7 +110,9 @@ pub fn extract(html: &str, base: &Url) -> Extracted {
 /// for each field they name (title, body, meta, related).
 pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted {
     // NFC before parsing: every string cut from the tree is then composed.
-    let input: String = guard::limit(html).nfc().collect();
+    // Most pages already are, and the quick check is far cheaper than
+    // recomposing the whole page (scripts and styles included).
+    let input = crate::text::nfc(guard::limit(html));
     let doc = Html::parse_document(&input);
     let sel = select::Compiled::new(selectors);
     let head = head::scan(&doc);

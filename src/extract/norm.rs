@@ -5,14 +5,14 @@
 //! "Dang ngay" all hit the same label; folding is never used for output.
 
 use unicode_normalization::char::decompose_canonical;
-use unicode_normalization::UnicodeNormalization;
 
 /// NFC, every whitespace run (including `&nbsp;`) to one space, invisible
 /// and control characters dropped, trimmed.
 pub fn clean(s: &str) -> String {
+    let s = crate::text::nfc(s);
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.nfc() {
+    for c in s.chars() {
         if c.is_whitespace() {
             space = true;
         } else if !is_invisible(c) {

@@ -2,6 +2,7 @@
 //! shaped like a kind of portal page, checked for what a reader would see.
 
 use std::time::{Duration, Instant};
+use unicode_normalization::UnicodeNormalization;
 
 use super::*;
 

@@ -125,7 +125,13 @@ impl Walker {
             _ => {}
         }
         let ids = class_id(el);
-        let hints = hints_of(name, &ids);
+        // Most elements carry no class or id: skip the word lists for them.
+        let named = !ids.trim().is_empty();
+        let hints = if named {
+            hints_of(name, &ids)
+        } else {
+            hints_of(name, "")
+        };
         o.sel = self.marks.get(&el.id()).copied().unwrap_or(0);
         if o.sel != 0 || BLOCK.contains(&name) {
             self.flush();
@@ -154,13 +160,14 @@ impl Walker {
         if o.article || is_embedded_post(name, &ids) {
             o.hidden_hint = Some(std::mem::take(&mut self.boiler_hint));
         }
-        o.boiler_hint = !matches!(name, "html" | "body" | "article" | "main") && is_negative(&ids)
-            || (name == "form" && is_widget_form(el));
+        o.boiler_hint =
+            named && !matches!(name, "html" | "body" | "article" | "main") && is_negative(&ids)
+                || (name == "form" && is_widget_form(el));
         self.boiler_hint += usize::from(o.boiler_hint);
         if o.boiler_hint {
             self.hint_elems.push(*self.stack.last().unwrap_or(&0));
         }
-        o.comment = !matches!(name, "html" | "body") && is_comment(&ids);
+        o.comment = named && !matches!(name, "html" | "body") && is_comment(&ids);
         self.comment += usize::from(o.comment);
         Some(o)
     }

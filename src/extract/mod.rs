@@ -25,6 +25,7 @@
 //! Everything returned is NFC with collapsed whitespace.
 
 mod author;
+mod banner;
 mod blocks;
 mod boxes;
 mod breadcrumb;

@@ -292,3 +292,25 @@ fn a_signup_box_inside_the_story_is_left_out() {
     assert!(e.body.contains("đường mới, rộng"));
     assert!(!e.body.contains("Nhận tin nóng"), "{}", e.body);
 }
+
+/// A commune portal's detail template: the same `<title>` on every page,
+/// a "Chi tiết tin tức" banner as the only `<h1>`, the story's heading as
+/// an `<h2>` at the top of the text.
+#[test]
+fn the_heading_under_a_template_banner_is_the_title() {
+    let e = run(
+        r#"<html><head><title>Cổng thông tin điện tử xã Tân Lập</title></head><body>
+<div class="banner"><h1>Chi tiết tin tức</h1></div>
+<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/tin-tuc">Tin tức</a></div>
+<div class="news-detail"><h2>Xã Tân Lập ra quân làm thủy lợi nội đồng</h2>
+<p>Sáng 12/3, hơn 300 đoàn viên và người dân xã Tân Lập đã tham gia nạo vét kênh mương nội đồng, chuẩn bị nước cho vụ lúa xuân.</p>
+<p>Trong một buổi sáng, các lực lượng đã khơi thông gần 4 km kênh tưới, thu gom hàng chục tấn bèo và rác thải.</p>
+</div></body></html>"#,
+    );
+    assert_eq!(
+        e.title.as_deref(),
+        Some("Xã Tân Lập ra quân làm thủy lợi nội đồng")
+    );
+    assert!(e.body.starts_with("Sáng 12/3, hơn 300 đoàn viên"));
+    assert!(!e.body.contains("Chi tiết tin tức"));
+}

@@ -7,6 +7,7 @@
 //! Otherwise explicit metadata beats guessing, and an `<h1>` near the body
 //! beats a `<title>` whose site suffix we could only guess.
 
+use super::banner;
 use super::blocks::{Page, TITLE};
 use super::head::Head;
 use super::kicker;
@@ -132,8 +133,9 @@ fn meta_title(head: &Head) -> Option<String> {
 
 /// Without metadata: an `<h1>` near the body, the stripped `<title>`, or
 /// any heading near the body. When the `<title>` is made of parts ("Site -
-/// Section"), its article part is only a guess: a heading (or a line
-/// classed as a title) that opens the text is then the better title.
+/// Section") or the page has a template's banner, its article part is only
+/// a guess: a heading (or a line classed as a title) that opens the text is
+/// then the better title.
 fn fallback(
     page: &Page,
     cands: &[usize],
@@ -154,7 +156,10 @@ fn fallback(
         .iter()
         .copied()
         .find(|&i| (body_start..=body_start + 1).contains(&i));
-    if let Some(i) = opening.filter(|_| head.title_tag.as_deref().is_some_and(has_parts)) {
+    // Under a template's banner ("Chi tiết tin tức") the `<title>` is
+    // often the site's name on every page: the opening heading is the title.
+    let guess = head.title_tag.as_deref().is_some_and(has_parts) || has_banner(page);
+    if let Some(i) = opening.filter(|_| guess) {
         return visible(page, i);
     }
     if let Some(t) = stripped.filter(|t| !t.is_empty()) {
@@ -167,6 +172,10 @@ fn fallback(
         Some(i) => visible(page, i),
         None => Title::default(),
     }
+}
+
+fn has_banner(page: &Page) -> bool {
+    (page.blocks.iter()).any(|b| b.heading > 0 && banner::is_page_banner(&b.text))
 }
 
 /// How far from the text's start the page's only `<h1>` may be: a long
@@ -193,13 +202,18 @@ fn visible(page: &Page, i: usize) -> Title {
     }
 }
 
-/// Headings (h1–h3) and "title"-classed lines that could be a title.
+/// Headings (h1–h3) and "title"-classed lines that could be a title; a
+/// template's banner ("Chi tiết tin tức") is none.
 fn candidates(page: &Page, skip: &[bool]) -> Vec<usize> {
     let ok = |i: usize| {
         let b = &page.blocks[i];
         let shaped = (1..=3).contains(&b.heading) || b.hints & TITLE != 0;
         let len = b.text.chars().count();
-        shaped && (5..=300).contains(&len) && !b.tag_boiler && !skip[i]
+        shaped
+            && (5..=300).contains(&len)
+            && !b.tag_boiler
+            && !skip[i]
+            && !banner::is_page_banner(&b.text)
     };
     (0..page.blocks.len()).filter(|&i| ok(i)).collect()
 }
@@ -307,6 +321,15 @@ mod tests {
             t.text.as_deref(),
             Some("Năm việc cần làm trước mùa mưa bão")
         );
+    }
+
+    #[test]
+    fn a_template_banner_is_not_the_title() {
+        let t = title(
+            "<meta property='og:title' content='Hội thi nấu cơm ở xã Tân Lập'>\
+             <h1>Chi tiết tin tức</h1><p>Văn bản.</p>",
+        );
+        assert_eq!(t.text.as_deref(), Some("Hội thi nấu cơm ở xã Tân Lập"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Bytes → text: the HTTP header's charset, then a BOM, then `<meta charset>` / `http-equiv` /
-//! the XML declaration in the first bytes, then UTF-8. The result is NFC, so windows-1258
+//! the XML declaration in the first bytes, then UTF-8; bytes that are valid multi-byte UTF-8
+//! are read as UTF-8 whatever an ASCII-compatible label says. The result is NFC, so windows-1258
 //! (tone marks as separate combining characters) and NFD pages read like any other text.
 
 use encoding_rs::Encoding;
@@ -8,11 +9,21 @@ use encoding_rs::Encoding;
 const PRESCAN_BYTES: usize = 2048;
 
 pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
-    let encoding = content_type
+    let bom = Encoding::for_bom(bytes).map(|(e, _)| e);
+    let declared = content_type
         .and_then(charset_param)
-        .or_else(|| Encoding::for_bom(bytes).map(|(e, _)| e))
-        .or_else(|| declared_in_document(bytes))
-        .unwrap_or(encoding_rs::UTF_8);
+        .or(bom)
+        .or_else(|| declared_in_document(bytes));
+    let encoding = match declared {
+        // A page saved or served as UTF-8 under a stale legacy label
+        // ("charset=gb2312", a server's default "iso-8859-1"): text in a
+        // legacy encoding is practically never valid multi-byte UTF-8.
+        Some(e) if bom.is_none() && is_ascii_compatible(e) && is_multibyte_utf8(bytes) => {
+            encoding_rs::UTF_8
+        }
+        Some(e) => e,
+        None => encoding_rs::UTF_8,
+    };
     let (text, _, _) = encoding.decode(bytes);
     // A quick check first: a feed of 1 MB is nearly always NFC already, and normalising it
     // anyway was a sixth of a 100-feed sync's CPU.
@@ -20,6 +31,15 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
         std::borrow::Cow::Borrowed(_) => text.into_owned(),
         std::borrow::Cow::Owned(normalised) => normalised,
     }
+}
+
+fn is_ascii_compatible(e: &'static Encoding) -> bool {
+    e != encoding_rs::UTF_16LE && e != encoding_rs::UTF_16BE
+}
+
+/// Valid UTF-8 with at least one character outside ASCII.
+fn is_multibyte_utf8(bytes: &[u8]) -> bool {
+    !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok()
 }
 
 fn charset_param(content_type: &str) -> Option<&'static Encoding> {
@@ -88,5 +108,19 @@ mod tests {
         let xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss>Nhãn lồng</rss>";
         assert!(decode(xml.as_bytes(), None).contains("Nhãn lồng"));
         assert_eq!(decode("Phố Hiến".as_bytes(), None), "Phố Hiến");
+    }
+
+    #[test]
+    fn utf8_bytes_under_a_stale_legacy_label_read_as_utf8() {
+        let page =
+            "<html><head><meta charset=\"windows-1258\"></head><body>Đảng ủy xã Tân Lập</body>";
+        assert!(decode(page.as_bytes(), None).contains("Đảng ủy xã Tân Lập"));
+        let body = "<p>Nhãn lồng Hưng Yên vào mùa</p>";
+        let text = decode(body.as_bytes(), Some("text/html; charset=iso-8859-1"));
+        assert!(text.contains("Nhãn lồng Hưng Yên"), "{text}");
+        // Real windows-1258 bytes are not valid UTF-8: the label still decides.
+        let legacy = b"<p>Ti\xea\xecng Vi\xea\xf2t</p>";
+        let text = decode(legacy, Some("text/html; charset=windows-1258"));
+        assert!(text.contains("Tiếng Việt"), "{text}");
     }
 }

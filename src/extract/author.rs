@@ -104,7 +104,16 @@ pub fn plausible(raw: &str) -> Option<String> {
 /// meta `author` tags often carry those instead of a person.
 pub fn is_publisher(name: &str, not_author: &[Option<&str>]) -> bool {
     let n = fold(name);
-    let placeholder = ["null", "admin", "undefined", "none"].contains(&n.as_str());
+    let placeholder = [
+        "null",
+        "admin",
+        "undefined",
+        "none",
+        "no author",
+        "unknown",
+        "uncategorized",
+    ]
+    .contains(&n.as_str());
     let same = not_author
         .iter()
         .flatten()
@@ -183,6 +192,8 @@ mod tests {
         let site = [Some("Báo Làng Quê"), None];
         assert!(is_publisher("BÁO LÀNG QUÊ", &site));
         assert!(is_publisher("null", &site));
+        assert!(is_publisher("No Author", &site));
+        assert!(is_publisher("Uncategorized", &site));
         assert!(!is_publisher("Ngô Bảo", &site));
     }
 

@@ -105,7 +105,7 @@ pub fn read_line(text: &str, v: &mut Visible) -> bool {
     let mut found = false;
     let mut dated = false;
     let mut bare_author = None;
-    for (label, value) in &segments {
+    for (label, value, lead_in) in &segments {
         let (ok, rest) = match label {
             Some(Label::Published) => take_date(value, &mut v.published),
             Some(Label::Updated) => take_date(value, &mut v.updated),
@@ -125,7 +125,13 @@ pub fn read_line(text: &str, v: &mut Visible) -> bool {
                 label,
                 Some(Label::Published | Label::Updated | Label::Views)
             );
-        if let Some(n) = name(&rest) {
+        // Text leading into a label ("Page last updated: …") is a name
+        // only with a name's shape: two words or more.
+        // Nor is a bare value with digits ("5 Comments", a time left over).
+        let named = (name(&rest))
+            .filter(|n| !lead_in || n.split_whitespace().count() >= 2)
+            .filter(|n| !n.chars().any(|c| c.is_ascii_digit()));
+        if let Some(n) = named {
             bare_author = Some(n);
         }
     }
@@ -177,8 +183,9 @@ fn name(s: &str) -> Option<String> {
     ok.then(|| t.to_string())
 }
 
-/// Cuts a line at `|` and before each label: (label, value) segments.
-fn split(text: &str) -> Vec<(Option<Label>, String)> {
+/// Cuts a line at `|` and before each label: (label, value, whether an
+/// unlabelled value leads into a label in the same part) segments.
+fn split(text: &str) -> Vec<(Option<Label>, String, bool)> {
     let mut out = Vec::new();
     for part in text.split(['|', '•', '·']) {
         let chars: Vec<char> = part.chars().collect();
@@ -186,7 +193,7 @@ fn split(text: &str) -> Vec<(Option<Label>, String)> {
         let mut cuts: Vec<(usize, usize, Label)> = Vec::new();
         let mut i = 0;
         while i < folded.len() {
-            match label_at(&folded, i) {
+            match label_at(&folded, &chars, i) {
                 Some((end, l)) => {
                     cuts.push((i, end, l));
                     i = end;
@@ -197,19 +204,21 @@ fn split(text: &str) -> Vec<(Option<Label>, String)> {
         let head_end = cuts.first().map_or(chars.len(), |c| c.0);
         let head: String = chars[..head_end].iter().collect();
         if !trim_decor(&head).is_empty() {
-            out.push((None, head));
+            out.push((None, head, !cuts.is_empty()));
         }
         for (k, &(_, vstart, l)) in cuts.iter().enumerate() {
             let vend = cuts.get(k + 1).map_or(chars.len(), |c| c.0);
-            out.push((Some(l), chars[vstart..vend].iter().collect()));
+            out.push((Some(l), chars[vstart..vend].iter().collect(), false));
         }
     }
     out
 }
 
-/// A label at char `i` (word-bounded): (where its value starts, label). Short, ambiguous labels ("by",
-/// "nguồn", "cập nhật") count only when a colon follows.
-fn label_at(f: &[char], i: usize) -> Option<(usize, Label)> {
+/// A label at char `i` (word-bounded) of the folded line `f` (`raw` is the
+/// line itself, char for char): (where its value starts, label). Short,
+/// ambiguous labels ("by", "nguồn", "cập nhật") count only when a colon
+/// follows.
+fn label_at(f: &[char], raw: &[char], i: usize) -> Option<(usize, Label)> {
     if i > 0 && f[i - 1].is_alphanumeric() {
         return None;
     }
@@ -232,12 +241,28 @@ fn label_at(f: &[char], i: usize) -> Option<(usize, Label)> {
         );
         // A bare "Tác giả X" is a label only on a short line, not in prose.
         let needs_colon = needs_colon || (label == Label::Author && f.len() > 60);
-        if needs_colon && !colon && !(word == "by" && i == 0) {
+        // "By Thu Hằng" opens a byline; "By Topic", "By Type" open menus
+        // and "By the time we…" a sentence: without a colon, a capitalised
+        // name of two words or more must follow.
+        let byline = word == "by" && i == 0 && words_from(f, end) >= 2 && capital_at(raw, end);
+        if needs_colon && !colon && !byline {
             continue;
         }
         return Some((if colon { end + 1 } else { i + n }, label));
     }
     None
+}
+
+/// Whether the char at `i` of the unfolded line starts a name: a capital,
+/// or a letter of a script without case (ライトハウス, 王).
+fn capital_at(raw: &[char], i: usize) -> bool {
+    raw.get(i)
+        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase())
+}
+
+fn words_from(f: &[char], start: usize) -> usize {
+    let rest: String = f[start.min(f.len())..].iter().collect();
+    rest.split_whitespace().count()
 }
 
 #[cfg(test)]
@@ -287,6 +312,33 @@ mod tests {
         assert_eq!(v.author, None);
         assert_eq!(v.published, None);
         assert_eq!(v.updated.unwrap().to_rfc3339(), "2024-05-11T00:00:00+07:00");
+    }
+
+    #[test]
+    fn a_word_leading_into_a_label_is_not_the_author() {
+        assert_eq!(line("Page last updated: 11 March 2026").author, None);
+        let v = line("Lượt xem: 58 | Thu Hằng Cập nhật: 11-05-2024");
+        assert_eq!(v.author.as_deref(), Some("Thu Hằng"));
+    }
+
+    #[test]
+    fn a_comment_count_is_not_the_author() {
+        let v = line("Đăng ngày: 03/09/2022 | 5 bình luận");
+        assert_eq!(v.author, None);
+        let v = line("Lượt xem: 58 | 12 Comments | Thu Hằng");
+        assert_eq!(v.author.as_deref(), Some("Thu Hằng"));
+    }
+
+    #[test]
+    fn a_menu_sorting_by_topic_is_not_a_byline() {
+        let mut v = Visible::default();
+        read_line("By Topic", &mut v);
+        read_line("By Type", &mut v);
+        assert_eq!(v.author, None);
+        read_line("By the time we arrived, the market was closed", &mut v);
+        assert_eq!(v.author, None);
+        assert_eq!(line("By Thu Hằng").author.as_deref(), Some("Thu Hằng"));
+        assert_eq!(line("By: Hằng").author.as_deref(), Some("Hằng"));
     }
 
     #[test]

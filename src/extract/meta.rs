@@ -88,7 +88,8 @@ impl Visible {
 pub fn scan(page: &Page) -> Visible {
     let mut v = Visible::default();
     for (i, b) in page.blocks.iter().enumerate() {
-        if b.chars > 250 || b.heading == 1 {
+        // A line that is one link is a menu item ("By Wine Region").
+        if b.chars > 250 || b.heading == 1 || b.link_chars >= b.chars {
             continue;
         }
         if read_line(&b.text, &mut v) {
@@ -318,6 +319,16 @@ mod tests {
     fn a_word_leading_into_a_label_is_not_the_author() {
         assert_eq!(line("Page last updated: 11 March 2026").author, None);
         let v = line("Lượt xem: 58 | Thu Hằng Cập nhật: 11-05-2024");
+        assert_eq!(v.author.as_deref(), Some("Thu Hằng"));
+    }
+
+    #[test]
+    fn a_menu_link_is_not_a_meta_line() {
+        let doc = scraper::Html::parse_document(
+            "<nav><ul><li><a href='/vung'>By Wine Region</a></li></ul></nav>\
+             <p>By Thu Hằng | Đăng ngày: 03/09/2022</p>",
+        );
+        let v = scan(&super::super::blocks::flatten(&doc));
         assert_eq!(v.author.as_deref(), Some("Thu Hằng"));
     }
 

@@ -166,13 +166,17 @@ fn dmy_at(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
     let p = expect(f, b, sep)?;
     let (y, c) = number(f, p)?;
     let padded = a - i == 2 && b - a == 3 && sep != '-';
-    let y = match c - p {
-        4 => y,
+    // `28.09.19` and `12:44` in adjacent spans read "28.09.1912:44": a
+    // four-digit "year" running into a colon is a short year and a time.
+    let glued_time = f.get(c) == Some(&':') && number(f, c + 1).is_some();
+    let (y, c) = match c - p {
+        4 if padded && glued_time => (2000 + y / 100, p + 2),
+        4 => (y, c),
         2 if padded
             && f.get(c)
                 .is_none_or(|ch| *ch != '.' && !ch.is_alphanumeric()) =>
         {
-            2000 + y
+            (2000 + y, c)
         }
         _ => return None,
     };

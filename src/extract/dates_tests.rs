@@ -70,6 +70,19 @@ fn short_years_only_fully_padded() {
 }
 
 #[test]
+fn a_short_date_glued_to_its_time() {
+    // `<span>15.01.21</span><span>08:41</span>`: the text has no space.
+    assert_eq!(
+        rfc("15.01.2108:41").as_deref(),
+        Some("2021-01-15T08:41:00+07:00")
+    );
+    assert_eq!(
+        rfc("15.01.2021 08:41").as_deref(),
+        Some("2021-01-15T08:41:00+07:00")
+    );
+}
+
+#[test]
 fn a_date_glued_to_its_label() {
     assert_eq!(
         rfc("Ngày đăng03/09/2022 10:15").as_deref(),

@@ -19,6 +19,7 @@ const BYLINE_CSS: &[&str] = &[
     "[class*=author_name], [class*=authorName], [class*=AuthorName]",
     ".byline a, .post-author a, .entry-author a, [class*=author-name]",
     ".byline, .post-author, .entry-author",
+    "[class~=author] > a, p.author, span.author",
 ];
 
 /// Words that open a byline and are not part of the name.
@@ -155,6 +156,15 @@ mod tests {
              <span class='fn'>Khách</span></span></li></ol>",
         );
         assert_eq!(from_dom(&doc).as_deref(), Some("Trần An"));
+    }
+
+    #[test]
+    fn a_link_or_line_classed_author() {
+        let doc =
+            Html::parse_document("<span class='author'><a href='/nhan-vien/12'>Hoa Lê</a></span>");
+        assert_eq!(from_dom(&doc).as_deref(), Some("Hoa Lê"));
+        let doc = Html::parse_document("<h4>Tác giả</h4><p class='author'> Kim Lan </p>");
+        assert_eq!(from_dom(&doc).as_deref(), Some("Kim Lan"));
     }
 
     #[test]

@@ -86,8 +86,11 @@ fn read_microdata(doc: &Html, h: &mut Head) {
     if h.ld_headline.is_none() {
         h.ld_headline = first_text(doc, "[itemprop=headline]:not(meta)");
     }
+    // The name is the element's text, or its `content` when the element is
+    // an empty carrier (`<span itemprop="name" content="…">`).
     let name = first_text(doc, "[itemprop=author] [itemprop=name]:not(meta)")
         .or_else(|| first_text(doc, "[itemprop=author]:not(meta):not(link)"))
+        .or_else(|| first_attr(doc, "[itemprop=author] [itemprop=name][content]", "content"))
         .filter(|a| a.chars().count() <= 80);
     h.authors.extend(name);
 }
@@ -103,12 +106,19 @@ fn first_text(doc: &Html, css: &str) -> Option<String> {
     non_empty(&el.text().collect::<String>())
 }
 
+fn first_attr(doc: &Html, css: &str, attr: &str) -> Option<String> {
+    let el = select(doc, css).into_iter().next()?;
+    non_empty(el.value().attr(attr)?)
+}
+
 fn non_empty(s: &str) -> Option<String> {
     Some(clean(s)).filter(|s| !s.is_empty())
 }
 
 fn read_meta_tags(doc: &Html, h: &mut Head) {
     let mut other_date = None;
+    // Scholarly pages give one `citation_author` per author, in order.
+    let mut cited: Vec<String> = Vec::new();
     for m in select(doc, "meta[content]") {
         let e = m.value();
         let key = e
@@ -130,6 +140,10 @@ fn read_meta_tags(doc: &Html, h: &mut Head) {
             }
             k if k.ends_with("author_name") => {
                 h.authors.push(val);
+                continue;
+            }
+            "citation_author" => {
+                cited.push(val);
                 continue;
             }
             "article:published_time"
@@ -165,6 +179,9 @@ fn read_meta_tags(doc: &Html, h: &mut Head) {
         slot.get_or_insert(val);
     }
     h.published = h.published.or(other_date);
+    if !cited.is_empty() {
+        h.authors.push(cited.join(", "));
+    }
 }
 
 fn read_json_ld(json: &str, h: &mut Head) {
@@ -308,6 +325,26 @@ mod tests {
         "datePublished":"2023-08-19T06:30:00+07:00",
         "publisher":{"@type":"Organization","name":"Báo Tỉnh"},
         "author":[{"@type":"Person","name":"Lò Thị Mai"}]}"#;
+
+    #[test]
+    fn every_cited_author_in_order() {
+        let doc = Html::parse_document(
+            "<meta name='citation_author' content='Nguyễn Văn An'>\
+             <meta name='citation_author' content='Trần Thị Bình'>",
+        );
+        assert_eq!(
+            scan(&doc).author.as_deref(),
+            Some("Nguyễn Văn An, Trần Thị Bình")
+        );
+    }
+
+    #[test]
+    fn a_microdata_name_carried_in_content() {
+        let doc = Html::parse_document(
+            "<span itemprop='author' itemscope><span itemprop='name' content='Lò Thị Mai'></span></span>",
+        );
+        assert_eq!(scan(&doc).author.as_deref(), Some("Lò Thị Mai"));
+    }
 
     #[test]
     fn json_ld_fields() {

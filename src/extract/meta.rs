@@ -55,6 +55,7 @@ const LABELS: &[(&str, Label)] = &[
     ("tac gia", Label::Author),
     ("nguoi viet", Label::Author),
     ("but danh", Label::Author),
+    ("authors", Label::Author),
     ("author", Label::Author),
     ("posted by", Label::Author),
     ("by", Label::Author),
@@ -330,6 +331,12 @@ mod tests {
         );
         let v = scan(&super::super::blocks::flatten(&doc));
         assert_eq!(v.author.as_deref(), Some("Thu Hằng"));
+    }
+
+    #[test]
+    fn several_authors_under_a_plural_label() {
+        let v = line("Authors: Kim Lan and Hoa Lê");
+        assert_eq!(v.author.as_deref(), Some("Kim Lan and Hoa Lê"));
     }
 
     #[test]

@@ -58,7 +58,14 @@ const LABELS: &[(&str, Label)] = &[
     ("authors", Label::Author),
     ("author", Label::Author),
     ("posted by", Label::Author),
+    ("written by", Label::Author),
+    ("escrito por", Label::Author),
+    ("verfasser", Label::Author),
+    ("autorin", Label::Author),
+    ("autor", Label::Author),
+    ("auteur", Label::Author),
     ("by", Label::Author),
+    ("von", Label::Author),
     ("nguon", Label::Source),
     ("source", Label::Source),
 ];
@@ -239,14 +246,18 @@ fn label_at(f: &[char], raw: &[char], i: usize) -> Option<(usize, Label)> {
         let colon = matches!(f.get(end), Some(':') | Some('：'));
         let needs_colon = matches!(
             word,
-            "by" | "nguon" | "source" | "cap nhat" | "da xem" | "updated"
+            "by" | "von" | "nguon" | "source" | "cap nhat" | "da xem" | "updated"
         );
         // A bare "Tác giả X" is a label only on a short line, not in prose.
         let needs_colon = needs_colon || (label == Label::Author && f.len() > 60);
         // "By Thu Hằng" opens a byline; "By Topic", "By Type" open menus
         // and "By the time we…" a sentence: without a colon, a capitalised
-        // name of two words or more must follow.
-        let byline = word == "by" && i == 0 && words_from(f, end) >= 2 && capital_at(raw, end);
+        // name of two words or more must follow, on a short line.
+        let byline = matches!(word, "by" | "von")
+            && i == 0
+            && f.len() <= 60
+            && words_from(f, end) >= 2
+            && capital_at(raw, end);
         if needs_colon && !colon && !byline {
             continue;
         }
@@ -331,6 +342,25 @@ mod tests {
         );
         let v = scan(&super::super::blocks::flatten(&doc));
         assert_eq!(v.author.as_deref(), Some("Thu Hằng"));
+    }
+
+    #[test]
+    fn foreign_author_labels() {
+        assert_eq!(
+            line("Auteur: Anna Kubišta").author.as_deref(),
+            Some("Anna Kubišta")
+        );
+        assert_eq!(
+            line("von Klaus Stanjek").author.as_deref(),
+            Some("Klaus Stanjek")
+        );
+        let mut v = Visible::default();
+        read_line("Von der Leyen besucht Kiew", &mut v);
+        read_line(
+            "By Monday the market in the old town square had closed for the season",
+            &mut v,
+        );
+        assert_eq!(v.author, None);
     }
 
     #[test]

@@ -15,8 +15,8 @@ use super::norm::{clean, fold, trim_decor};
 const BYLINE_CSS: &[&str] = &[
     ".author .fn, .byline .fn, .vcard.author, .author.vcard",
     "a[rel~=author]",
-    "a[href*='/author/'], a[href*='/authors/']",
-    "[class*=author_name], [class*=authorName], [class*=AuthorName]",
+    "a[href*='/author/'], a[href*='/authors/'], a[href*='/autor/'], a[href*='/autoren/'], a[href*='/tac-gia/']",
+    "[class*=author_name], [class*=authorName], [class*=AuthorName], [class*=authorname]",
     ".byline a, .post-author a, .entry-author a, [class*=author-name]",
     ".byline, .post-author, .entry-author",
     "[class~=author] > a, p.author, span.author",
@@ -165,6 +165,8 @@ mod tests {
         assert_eq!(from_dom(&doc).as_deref(), Some("Hoa Lê"));
         let doc = Html::parse_document("<h4>Tác giả</h4><p class='author'> Kim Lan </p>");
         assert_eq!(from_dom(&doc).as_deref(), Some("Kim Lan"));
+        let doc = Html::parse_document("<p><a href='/tac-gia/ngo-bao.html'>Ngô Bảo</a></p>");
+        assert_eq!(from_dom(&doc).as_deref(), Some("Ngô Bảo"));
     }
 
     #[test]

@@ -19,6 +19,9 @@ enum Label {
     Views,
     Author,
     Source,
+    /// A photo credit ("Ảnh:"): ends the author's name, but on its own does
+    /// not make a line meta (a caption may start with it).
+    Credit,
 }
 
 /// Folded labels; longer ones first so "ngay cap nhat" wins over "ngay".
@@ -52,6 +55,7 @@ const LABELS: &[(&str, Label)] = &[
     ("luot doc", Label::Views),
     ("da xem", Label::Views),
     ("views", Label::Views),
+    ("bai va anh", Label::Author),
     ("tac gia", Label::Author),
     ("nguoi viet", Label::Author),
     ("but danh", Label::Author),
@@ -64,8 +68,18 @@ const LABELS: &[(&str, Label)] = &[
     ("autorin", Label::Author),
     ("autor", Label::Author),
     ("auteur", Label::Author),
+    ("geschrieben von", Label::Author),
+    ("verfasst von", Label::Author),
+    ("erstellt von", Label::Author),
+    ("text von", Label::Author),
+    ("publie par", Label::Author),
     ("by", Label::Author),
     ("von", Label::Author),
+    ("par", Label::Author),
+    ("por", Label::Author),
+    // "Bài: Thu Hằng - Ảnh: Minh Trí": the photographer is not the author.
+    ("bai", Label::Author),
+    ("anh", Label::Credit),
     ("nguon", Label::Source),
     ("source", Label::Source),
 ];
@@ -126,6 +140,7 @@ pub fn read_line(text: &str, v: &mut Visible) -> bool {
                 (ok, String::new())
             }
             Some(Label::Source) => (true, String::new()),
+            Some(Label::Credit) => (false, String::new()),
             None => (false, value.clone()),
         };
         found |= ok;
@@ -246,14 +261,23 @@ fn label_at(f: &[char], raw: &[char], i: usize) -> Option<(usize, Label)> {
         let colon = matches!(f.get(end), Some(':') | Some('：'));
         let needs_colon = matches!(
             word,
-            "by" | "von" | "nguon" | "source" | "cap nhat" | "da xem" | "updated"
+            "by" | "von"
+                | "par"
+                | "por"
+                | "bai"
+                | "anh"
+                | "nguon"
+                | "source"
+                | "cap nhat"
+                | "da xem"
+                | "updated"
         );
         // A bare "Tác giả X" is a label only on a short line, not in prose.
         let needs_colon = needs_colon || (label == Label::Author && f.len() > 60);
         // "By Thu Hằng" opens a byline; "By Topic", "By Type" open menus
         // and "By the time we…" a sentence: without a colon, a capitalised
         // name of two words or more must follow, on a short line.
-        let byline = matches!(word, "by" | "von")
+        let byline = matches!(word, "by" | "von" | "par" | "por")
             && i == 0
             && f.len() <= 60
             && words_from(f, end) >= 2
@@ -361,6 +385,21 @@ mod tests {
             &mut v,
         );
         assert_eq!(v.author, None);
+    }
+
+    #[test]
+    fn vietnamese_text_and_photo_credits() {
+        assert_eq!(
+            line("Bài và ảnh: Thu Hằng").author.as_deref(),
+            Some("Thu Hằng")
+        );
+        let v = line("Bài: Thu Hằng - Ảnh: Minh Trí");
+        assert_eq!(v.author.as_deref(), Some("Thu Hằng"));
+        let mut v = Visible::default();
+        read_line("Bài học từ mùa lũ năm ngoái", &mut v);
+        assert_eq!(v.author, None);
+        // A caption that opens with "Ảnh:" stays in the text.
+        assert!(!read_line("Ảnh: Các đại biểu cắt băng khánh thành", &mut v));
     }
 
     #[test]

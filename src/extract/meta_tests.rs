@@ -1,0 +1,136 @@
+//! Tests of `meta.rs`, kept apart so the module reads in one sitting.
+
+use super::*;
+
+fn line(s: &str) -> Visible {
+    let mut v = Visible::default();
+    assert!(read_line(s, &mut v), "not a meta line: {s}");
+    v
+}
+
+#[test]
+fn pipe_line_with_bare_author() {
+    let v = line("Đăng ngày: 03/09/2022 - 10:15:00 AM | Lượt xem: 2.417 | Vũ Thị Thu");
+    assert_eq!(
+        v.published.unwrap().to_rfc3339(),
+        "2022-09-03T10:15:00+07:00"
+    );
+    assert_eq!(v.views, Some(2417));
+    assert_eq!(v.author.as_deref(), Some("Vũ Thị Thu"));
+}
+
+#[test]
+fn labels_without_pipes() {
+    let v = line("Ngày đăng: 08:47 07/03/2026 Lượt xem: 58 Tác giả: Lê Minh");
+    assert_eq!(
+        v.published.unwrap().to_rfc3339(),
+        "2026-03-07T08:47:00+07:00"
+    );
+    assert_eq!(v.views, Some(58));
+    assert_eq!(v.author.as_deref(), Some("Lê Minh"));
+}
+
+#[test]
+fn foreign_labels() {
+    let mut v = Visible::default();
+    assert!(read_line("Veröffentlicht am 03.02.2022", &mut v));
+    assert!(read_line("Mis à jour le 05/02/2022", &mut v));
+    assert_eq!(v.published.unwrap().format("%F").to_string(), "2022-02-03");
+    assert_eq!(v.updated.unwrap().format("%F").to_string(), "2022-02-05");
+}
+
+#[test]
+fn source_is_not_author_and_update_is_kept_apart() {
+    let v = line("Cập nhật: 11-05-2024 | Nguồn: Báo Nhân Dân");
+    assert_eq!(v.author, None);
+    assert_eq!(v.published, None);
+    assert_eq!(v.updated.unwrap().to_rfc3339(), "2024-05-11T00:00:00+07:00");
+}
+
+#[test]
+fn a_word_leading_into_a_label_is_not_the_author() {
+    assert_eq!(line("Page last updated: 11 March 2026").author, None);
+    let v = line("Lượt xem: 58 | Thu Hằng Cập nhật: 11-05-2024");
+    assert_eq!(v.author.as_deref(), Some("Thu Hằng"));
+}
+
+#[test]
+fn a_menu_link_is_not_a_meta_line() {
+    let doc = scraper::Html::parse_document(
+        "<nav><ul><li><a href='/vung'>By Wine Region</a></li></ul></nav>\
+         <p>By Thu Hằng | Đăng ngày: 03/09/2022</p>",
+    );
+    let v = scan(&super::super::blocks::flatten(&doc));
+    assert_eq!(v.author.as_deref(), Some("Thu Hằng"));
+}
+
+#[test]
+fn foreign_author_labels() {
+    assert_eq!(
+        line("Auteur: Anna Kubišta").author.as_deref(),
+        Some("Anna Kubišta")
+    );
+    assert_eq!(
+        line("von Klaus Stanjek").author.as_deref(),
+        Some("Klaus Stanjek")
+    );
+    let mut v = Visible::default();
+    read_line("Von der Leyen besucht Kiew", &mut v);
+    read_line(
+        "By Monday the market in the old town square had closed for the season",
+        &mut v,
+    );
+    assert_eq!(v.author, None);
+}
+
+#[test]
+fn vietnamese_text_and_photo_credits() {
+    assert_eq!(
+        line("Bài và ảnh: Thu Hằng").author.as_deref(),
+        Some("Thu Hằng")
+    );
+    let v = line("Bài: Thu Hằng - Ảnh: Minh Trí");
+    assert_eq!(v.author.as_deref(), Some("Thu Hằng"));
+    let mut v = Visible::default();
+    read_line("Bài học từ mùa lũ năm ngoái", &mut v);
+    assert_eq!(v.author, None);
+    // A caption that opens with "Ảnh:" stays in the text.
+    assert!(!read_line("Ảnh: Các đại biểu cắt băng khánh thành", &mut v));
+}
+
+#[test]
+fn several_authors_under_a_plural_label() {
+    let v = line("Authors: Kim Lan and Hoa Lê");
+    assert_eq!(v.author.as_deref(), Some("Kim Lan and Hoa Lê"));
+}
+
+#[test]
+fn a_comment_count_is_not_the_author() {
+    let v = line("Đăng ngày: 03/09/2022 | 5 bình luận");
+    assert_eq!(v.author, None);
+    let v = line("Lượt xem: 58 | 12 Comments | Thu Hằng");
+    assert_eq!(v.author.as_deref(), Some("Thu Hằng"));
+}
+
+#[test]
+fn a_menu_sorting_by_topic_is_not_a_byline() {
+    let mut v = Visible::default();
+    read_line("By Topic", &mut v);
+    read_line("By Type", &mut v);
+    assert_eq!(v.author, None);
+    read_line("By the time we arrived, the market was closed", &mut v);
+    assert_eq!(v.author, None);
+    assert_eq!(line("By Thu Hằng").author.as_deref(), Some("Thu Hằng"));
+    assert_eq!(line("By: Hằng").author.as_deref(), Some("Hằng"));
+}
+
+#[test]
+fn plain_lines_are_not_meta() {
+    let mut v = Visible::default();
+    assert!(!read_line(
+        "Thứ Hai, ngày 2 tháng 1 năm 2023 - 6:00:00 PM",
+        &mut v
+    ));
+    assert!(!read_line("Bà con cập nhật giá lúa mỗi ngày", &mut v));
+    assert!(v.published.is_none());
+}

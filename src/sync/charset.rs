@@ -7,13 +7,23 @@ use encoding_rs::Encoding;
 
 /// How far into the document a `<meta charset>` is looked for.
 const PRESCAN_BYTES: usize = 2048;
+/// How far when the bytes are not valid UTF-8.
+const LONG_PRESCAN_BYTES: usize = 64 * 1024;
 
 pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
     let bom = Encoding::for_bom(bytes).map(|(e, _)| e);
     let declared = content_type
         .and_then(charset_param)
         .or(bom)
-        .or_else(|| declared_in_document(bytes));
+        .or_else(|| declared_in_document(bytes, PRESCAN_BYTES))
+        // A long head (an archive's toolbar, inline scripts) can push the
+        // `<meta charset>` far down: bytes that are not UTF-8 are worth a
+        // longer look before they are decoded as such.
+        .or_else(|| {
+            (std::str::from_utf8(bytes).is_err())
+                .then(|| declared_in_document(bytes, LONG_PRESCAN_BYTES))
+                .flatten()
+        });
     let encoding = match declared {
         // A page saved or served as UTF-8 under a stale legacy label
         // ("charset=gb2312", a server's default "iso-8859-1"): text in a
@@ -53,15 +63,19 @@ fn charset_param(content_type: &str) -> Option<&'static Encoding> {
     })
 }
 
-/// Finds `charset=NAME` or `encoding="NAME"` in the first bytes (meta tags, XML declaration).
-fn declared_in_document(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
+/// Finds `charset=NAME` or `encoding="NAME"` in the first `window` bytes (meta tags, XML
+/// declaration).
+fn declared_in_document(bytes: &[u8], window: usize) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(window)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     for marker in ["charset=", "encoding="] {
-        let mut rest = head.as_str();
-        while let Some(at) = rest.find(marker) {
-            rest = &rest[at + marker.len()..];
-            let label: String = rest
+        for (at, _) in head.match_indices(marker) {
+            // Only a `<meta>` or the XML declaration says what the page is:
+            // `<script charset="utf-8">` (an archive's toolbar) says nothing.
+            if !in_declaring_tag(&head[..at]) {
+                continue;
+            }
+            let label: String = head[at + marker.len()..]
                 .trim_start_matches(['"', '\'', ' '])
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':'))
@@ -79,6 +93,16 @@ fn declared_in_document(bytes: &[u8]) -> Option<&'static Encoding> {
         }
     }
     None
+}
+
+/// Whether the text before a match ends inside an open `<meta …` or
+/// `<?xml …` tag.
+fn in_declaring_tag(before: &str) -> bool {
+    let Some(open) = before.rfind('<') else {
+        return false;
+    };
+    let tag = &before[open..];
+    !tag.contains('>') && (tag.starts_with("<meta") || tag.starts_with("<?xml"))
 }
 
 #[cfg(test)]
@@ -108,6 +132,25 @@ mod tests {
         let xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss>Nhãn lồng</rss>";
         assert!(decode(xml.as_bytes(), None).contains("Nhãn lồng"));
         assert_eq!(decode("Phố Hiến".as_bytes(), None), "Phố Hiến");
+    }
+
+    #[test]
+    fn a_script_charset_is_not_the_page_charset() {
+        let mut page = b"<html><head><script charset=\"utf-8\" src=\"/bar.js\"></script>".to_vec();
+        page.extend_from_slice(
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\">",
+        );
+        page.extend_from_slice(b"</head><body>Ti\xea\xecng Vi\xea\xf2t</body>");
+        assert!(decode(&page, None).contains("Tiếng Việt"));
+    }
+
+    #[test]
+    fn a_meta_charset_after_a_long_head() {
+        let mut page = b"<html><head><script>".to_vec();
+        page.extend(std::iter::repeat_n(b'x', 10_000));
+        page.extend_from_slice(b"</script><meta charset=\"windows-1258\"></head><body>");
+        page.extend_from_slice(b"Ti\xea\xecng Vi\xea\xf2t</body>");
+        assert!(decode(&page, None).contains("Tiếng Việt"));
     }
 
     #[test]

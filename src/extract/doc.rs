@@ -34,7 +34,7 @@ pub fn build(page: &Page, kept: &[usize], lead: Option<usize>, base: &Url) -> Do
                 .iter()
                 .position(|&j| j >= page.elems[t].end)
                 .map_or(kept.len(), |p| k + p);
-            push_table(&mut doc, page, &kept[k..end]);
+            push_table(&mut doc, page, t);
             k = end;
             continue;
         }
@@ -138,19 +138,15 @@ fn linked_text(b: &Block, base: &Url, links: &mut Vec<String>) -> (String, Vec<L
     (text, marks)
 }
 
-/// The table element of block `i` when it is a data table: at least two
-/// rows and two columns, no nested table, short cells. Layout tables (a
-/// whole page in one cell) are read as ordinary blocks.
-fn data_table(page: &Page, i: usize) -> Option<usize> {
-    table_of(page, i).filter(|&t| is_data_table(page, t))
-}
-
 /// The innermost table around block `i`.
 fn table_of(page: &Page, i: usize) -> Option<usize> {
     page.ancestors(page.blocks[i].elem)
         .find(|&e| page.elems[e].tag == Tag::Table)
 }
 
+/// A data table: at least two rows and two columns, no nested table, short
+/// cells. Layout tables (a whole page in one cell) are read as ordinary
+/// blocks.
 fn is_data_table(page: &Page, t: usize) -> bool {
     let Some(cells) = cells(page, t) else {
         return false;
@@ -185,10 +181,7 @@ fn cells(page: &Page, t: usize) -> Option<BTreeMap<(usize, usize), String>> {
     Some(out)
 }
 
-fn push_table(doc: &mut Doc, page: &Page, kept: &[usize]) {
-    let Some(t) = kept.first().and_then(|&i| data_table(page, i)) else {
-        return;
-    };
+fn push_table(doc: &mut Doc, page: &Page, t: usize) {
     let Some(cells) = cells(page, t) else { return };
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut last_row = None;

@@ -127,11 +127,7 @@ impl Walker {
         let ids = class_id(el);
         // Most elements carry no class or id: skip the word lists for them.
         let named = !ids.trim().is_empty();
-        let hints = if named {
-            hints_of(name, &ids)
-        } else {
-            hints_of(name, "")
-        };
+        let hints = hints_of(name, &ids);
         o.sel = self.marks.get(&el.id()).copied().unwrap_or(0);
         if o.sel != 0 || BLOCK.contains(&name) {
             self.flush();

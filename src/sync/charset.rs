@@ -12,6 +12,7 @@ const LONG_PRESCAN_BYTES: usize = 64 * 1024;
 
 pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
     let bom = Encoding::for_bom(bytes).map(|(e, _)| e);
+    let utf8 = std::str::from_utf8(bytes).is_ok();
     let declared = content_type
         .and_then(charset_param)
         .or(bom)
@@ -19,16 +20,12 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
         // A long head (an archive's toolbar, inline scripts) can push the
         // `<meta charset>` far down: bytes that are not UTF-8 are worth a
         // longer look before they are decoded as such.
-        .or_else(|| {
-            (std::str::from_utf8(bytes).is_err())
-                .then(|| declared_in_document(bytes, LONG_PRESCAN_BYTES))
-                .flatten()
-        });
+        .or_else(|| (!utf8).then(|| declared_in_document(bytes, LONG_PRESCAN_BYTES))?);
     let encoding = match declared {
         // A page saved or served as UTF-8 under a stale legacy label
         // ("charset=gb2312", a server's default "iso-8859-1"): text in a
         // legacy encoding is practically never valid multi-byte UTF-8.
-        Some(e) if bom.is_none() && is_ascii_compatible(e) && is_multibyte_utf8(bytes) => {
+        Some(e) if bom.is_none() && is_ascii_compatible(e) && utf8 && !bytes.is_ascii() => {
             encoding_rs::UTF_8
         }
         Some(e) => e,
@@ -45,11 +42,6 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
 
 fn is_ascii_compatible(e: &'static Encoding) -> bool {
     e != encoding_rs::UTF_16LE && e != encoding_rs::UTF_16BE
-}
-
-/// Valid UTF-8 with at least one character outside ASCII.
-fn is_multibyte_utf8(bytes: &[u8]) -> bool {
-    !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok()
 }
 
 fn charset_param(content_type: &str) -> Option<&'static Encoding> {

@@ -19,7 +19,9 @@ const BYLINE_CSS: &[&str] = &[
     "[class*=author_name], [class*=authorName], [class*=AuthorName], [class*=authorname]",
     ".byline a, .post-author a, .entry-author a, [class*=author-name]",
     ".byline, .post-author, .entry-author",
-    "[class~=author] > a, p.author, span.author",
+    "[class~=author] > a, p.author, span.author, ul.author > li",
+    // Drupal prints "Submitted by <span class=username>" above the node.
+    ".submitted .username",
 ];
 
 /// Words that open a byline and are not part of the name.
@@ -45,7 +47,20 @@ pub fn from_dom(doc: &Html) -> Option<String> {
         doc.select(&sel)
             .filter(|e| !in_comments(*e))
             .take(5)
-            .find_map(|e| plausible(&e.text().collect::<String>()))
+            .find_map(|e| plausible_mark(&e.text().collect::<String>()))
+    })
+}
+
+/// A name inside a byline mark may be a login with digits (`hoa1984`): the
+/// mark says it names someone, so one word with letters and digits passes.
+fn plausible_mark(raw: &str) -> Option<String> {
+    plausible(raw).or_else(|| {
+        let t = trim_decor(&clean(raw)).to_string();
+        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+        let login = !t.contains(char::is_whitespace)
+            && t.chars().count() <= 30
+            && t.chars().all(|c| c.is_alphanumeric() || "._-".contains(c));
+        (login && letters >= 3).then_some(t)
     })
 }
 
@@ -123,6 +138,66 @@ pub fn is_publisher(name: &str, not_author: &[Option<&str>]) -> bool {
     placeholder || same || n.is_empty() || n.contains("://") || n.chars().count() > 80
 }
 
+/// Author candidates as a reader should see them, most trusted first.
+///
+/// Quotes around a name and a comma glued to the next name are typography
+/// (`'An,Bình'` is "An, Bình"). Handles, e-mail and profile addresses name
+/// an account, not a person, so they go. A CMS login (`nguyen.an`,
+/// `thuha`: one lowercase word) stays, but behind any candidate that
+/// spells a name, because meta tags often carry the login while JSON-LD or
+/// the byline carry the name.
+pub fn rank(candidates: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = candidates
+        .iter()
+        .map(|c| spaced_commas(c.trim_matches(['\'', '"', ' '])))
+        .filter(|c| !c.is_empty() && !is_account(c))
+        .collect();
+    out.sort_by_key(|c| is_login(c));
+    out
+}
+
+/// The author shown: the page's own metadata first, then a visible byline,
+/// then a login from the metadata, then the site's name as a last resort.
+pub fn choose(meta: Option<String>, line: Option<String>, site: Option<String>) -> Option<String> {
+    let (name, login) = match meta {
+        Some(m) if is_login(&m) => (None, Some(m)),
+        m => (m, None),
+    };
+    name.or(line).or(login).or(site)
+}
+
+/// "An,Bình" → "An, Bình"; a comma inside a number is left alone.
+fn spaced_commas(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == ',' && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// An @handle, an e-mail address or a profile URL (`facebook.com/an`).
+fn is_account(s: &str) -> bool {
+    let l = s.to_lowercase();
+    let domain_path = l.split_whitespace().any(|w| {
+        w.split_once('/')
+            .is_some_and(|(host, _)| host.contains('.') && !host.ends_with('.'))
+    });
+    l.contains('@')
+        || l.contains("[at]")
+        || l.contains("://")
+        || l.starts_with("www.")
+        || domain_path
+}
+
+/// One word without capitals: a login, not a name as printed.
+fn is_login(s: &str) -> bool {
+    !s.contains(char::is_whitespace) && !s.chars().any(char::is_uppercase)
+}
+
 /// The `name` of the first JSON-LD node typed `Person`.
 pub fn ld_person(json: &str, string_after_key: fn(&str, &str) -> Option<String>) -> Option<String> {
     let at = json
@@ -167,6 +242,12 @@ mod tests {
         assert_eq!(from_dom(&doc).as_deref(), Some("Kim Lan"));
         let doc = Html::parse_document("<p><a href='/tac-gia/ngo-bao.html'>Ngô Bảo</a></p>");
         assert_eq!(from_dom(&doc).as_deref(), Some("Ngô Bảo"));
+        let doc = Html::parse_document("<ul class='author share'><li>Lan Chi</li></ul>");
+        assert_eq!(from_dom(&doc).as_deref(), Some("Lan Chi"));
+        let doc = Html::parse_document(
+            "<div class='submitted'>Đăng bởi <span class='username'>quanly2</span></div>",
+        );
+        assert_eq!(from_dom(&doc).as_deref(), Some("quanly2"));
     }
 
     #[test]
@@ -175,6 +256,10 @@ mod tests {
         assert_eq!(from_dom(&doc).as_deref(), Some("Hoa Lê"));
         let doc = Html::parse_document("<div class='byline'>By Minh Phạm</div>");
         assert_eq!(from_dom(&doc).as_deref(), Some("Minh Phạm"));
+        let doc = Html::parse_document("<p>bởi <a rel='author' href='/u/9'>hoa1984</a></p>");
+        assert_eq!(from_dom(&doc).as_deref(), Some("hoa1984"));
+        let doc = Html::parse_document("<p>bởi <a rel='author' href='/u/9'>2019</a></p>");
+        assert_eq!(from_dom(&doc), None);
     }
 
     #[test]
@@ -207,6 +292,19 @@ mod tests {
         assert!(is_publisher("No Author", &site));
         assert!(is_publisher("Uncategorized", &site));
         assert!(!is_publisher("Ngô Bảo", &site));
+    }
+
+    #[test]
+    fn logins_and_accounts_give_way_to_names() {
+        let r = |v: &[&str]| rank(v.iter().map(|s| s.to_string()).collect());
+        assert_eq!(r(&["thu.ha", "Thu Hà"]), ["Thu Hà", "thu.ha"]);
+        assert_eq!(r(&["@baolangque", "Ngô Bảo"]), ["Ngô Bảo"]);
+        assert_eq!(r(&["facebook.com/ngo.bao"]), Vec::<String>::new());
+        assert_eq!(r(&["bao[at]langque.vn", "Bảo"]), ["Bảo"]);
+        assert_eq!(r(&["'Kim Lan,Đỗ Hà'"]), ["Kim Lan, Đỗ Hà"]);
+        // A slash between two names is a shared byline, not an address.
+        assert_eq!(r(&["T. An / H. Lê"]), ["T. An / H. Lê"]);
+        assert_eq!(r(&["thuha"]), ["thuha"]);
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub fn scan(doc: &Html) -> Head {
     read_microdata(doc, &mut h);
     tidy_names(&mut h);
     h.authors.extend(author::from_dom(doc));
+    h.authors = author::rank(std::mem::take(&mut h.authors));
     let not_author = [h.site_name.as_deref(), h.publisher.as_deref()];
     // A publisher-like name is kept only when nothing better is stated:
     // on one-person blogs the site name is the author.

@@ -181,7 +181,7 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
     Extracted {
         category: crumb.and_then(|c| category(c.items, title.text.as_deref())),
         title: title.text,
-        author: head.author.or(visible.author).or(head.weak_author),
+        author: author::choose(head.author, visible.author, head.weak_author),
         published,
         views: visible.views,
         summary,

@@ -75,7 +75,7 @@ impl Report {
             let found = got
                 .and_then(|e| e.published)
                 .map(|d| d.format("%Y-%m-%d").to_string());
-            let ok = found.as_deref() == Some(&date[..10]);
+            let ok = found.as_deref() == Some(score::label_day(date).as_str());
             check(&mut self.date, "DATE", date, found, ok);
         }
         if !author.trim().is_empty() {

@@ -218,6 +218,18 @@ pub fn same_text(want: &str, got: Option<&str>) -> bool {
     got.is_some_and(|g| norm(g) == norm(want))
 }
 
+/// The calendar day a date label names. A few trafilatura labels swap day
+/// and month (`2022-29-11`): a month over 12 can only be read day-first.
+pub fn label_day(label: &str) -> String {
+    let day = &label[..10.min(label.len())];
+    let parts: Vec<&str> = day.split('-').collect();
+    let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+    match parts[..] {
+        [y, m, d] if num(m) > 12 && (1..=12).contains(&num(d)) => format!("{y}-{d}-{m}"),
+        _ => day.to_string(),
+    }
+}
+
 pub fn same_author(want: &str, got: Option<&str>) -> bool {
     let norm = |s: &str| squash(s, true);
     got.is_some_and(|g| {
@@ -229,6 +241,13 @@ pub fn same_author(want: &str, got: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_with_month_over_twelve_reads_day_first() {
+        assert_eq!(label_day("2022-29-11"), "2022-11-29");
+        assert_eq!(label_day("2022-11-09T10:00"), "2022-11-09");
+        assert_eq!(label_day("2022-09-11"), "2022-09-11");
+    }
 
     #[test]
     fn shingles_match_exactly() {

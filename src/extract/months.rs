@@ -152,12 +152,13 @@ fn url_day_first(path: &str) -> Option<NaiveDate> {
 }
 
 fn url_year_first(parts: &[&str]) -> Option<NaiveDate> {
+    // `/2020/01/05/`, `/2017/7/12/` (CMSs that do not pad), `/2020/01/05slug`.
     parts.windows(3).find_map(|w| {
-        let ok = w[0].len() == 4 && w[1].len() == 2 && w[2].len() >= 2;
+        let digits = w[2].len() - w[2].trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let ok = w[0].len() == 4 && (1..=2).contains(&w[1].len()) && (1..=2).contains(&digits);
         let (y, m) = (w[0].parse().ok()?, w[1].parse().ok()?);
-        let d = w[2].get(..2)?.parse().ok()?;
-        let plain = w[2].len() == 2 || !w[2].as_bytes()[2].is_ascii_digit();
-        (ok && plain && (1990..=2100).contains(&y))
+        let d = w[2][..digits].parse().ok()?;
+        (ok && (1990..=2100).contains(&y))
             .then(|| NaiveDate::from_ymd_opt(y, m, d))
             .flatten()
     })
@@ -196,6 +197,11 @@ mod tests {
             Some("2021-11-02")
         );
         assert_eq!(u("https://a.de/tin/1024/1025/bai.html"), None);
+        assert_eq!(
+            u("https://a.de/home/2017/7/2/x").as_deref(),
+            Some("2017-07-02")
+        );
+        assert_eq!(u("https://a.de/tin/2017/07/123456.html"), None);
         // Day-first slugs, tried after the year-first forms.
         let day_first = [
             "http://x.vn/tin/23-01-2022-hoi",

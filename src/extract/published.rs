@@ -61,7 +61,13 @@ pub fn choose(s: &Sources) -> Option<Stamp> {
     if usual.is_some_and(|d| agreed(&d)) {
         return usual;
     }
-    witnesses.into_iter().flatten().find(agreed).or(usual)
+    let chosen = witnesses.into_iter().flatten().find(agreed).or(usual);
+    // The CMS writes the URL's date once, when the article is created; a
+    // later date elsewhere is a re-publication or an edit.
+    match (chosen, s.url) {
+        (Some(c), Some(u)) if day(&u) < day(&c) => Some(u),
+        _ => chosen,
+    }
 }
 
 /// A date in the article's URL (`/2020/01/05/`), at midnight Vietnam time.
@@ -101,6 +107,16 @@ mod tests {
             ..Sources::default()
         };
         assert_eq!(choose(&s), at("2024-03-01T10:00:00+07:00"));
+    }
+
+    #[test]
+    fn a_metadata_date_after_the_url_day_is_an_edit() {
+        let s = Sources {
+            meta: at("2019-06-17T18:28:00+07:00"),
+            url: at("2017-07-12T00:00:00+07:00"),
+            ..Sources::default()
+        };
+        assert_eq!(day(&s).as_deref(), Some("2017-07-12"));
     }
 
     #[test]

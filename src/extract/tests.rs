@@ -314,3 +314,28 @@ fn the_heading_under_a_template_banner_is_the_title() {
     assert!(e.body.starts_with("Sáng 12/3, hơn 300 đoàn viên"));
     assert!(!e.body.contains("Chi tiết tin tức"));
 }
+
+/// A theme that never closes its `<header>`: the browser's tree then holds
+/// `<main>` and the whole article inside the header.
+#[test]
+fn article_inside_an_unclosed_header_is_kept() {
+    let html = r#"<html><body><header id="header"><div class="logo"><a href="/">Cổng thông tin</a></div>
+<nav><a href="/">Trang chủ</a> <a href="/tin">Tin tức</a></nav>
+<main id="content"><article><h1>Huyện Tiên Lữ ra quân làm đường giao thông nông thôn</h1>
+<p>Sáng 12/3, hơn 400 đoàn viên thanh niên và người dân các xã trong huyện đã ra quân làm mới gần 3 km đường bê tông nội đồng.</p>
+<p>Kinh phí do ngân sách huyện hỗ trợ xi măng, nhân dân đóng góp ngày công và hiến đất, nên công trình hoàn thành chỉ sau một tuần thi công.</p>
+<p>Theo kế hoạch, đến cuối năm huyện sẽ cứng hóa thêm 20 km đường nội đồng, tạo thuận lợi cho việc vận chuyển nông sản.</p>
+</article></main></body></html>"#;
+    let e = run(html);
+    assert!(e.body.contains("hơn 400 đoàn viên"), "body: {:?}", e.body);
+    assert!(
+        e.body.contains("20 km đường nội đồng"),
+        "body: {:?}",
+        e.body
+    );
+    assert!(
+        !e.body.contains("Trang chủ"),
+        "the menu stays out: {:?}",
+        e.body
+    );
+}

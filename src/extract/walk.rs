@@ -35,6 +35,8 @@ struct Opened {
     comment: bool,
     /// Furniture hints outside an `<article>`/`<main>`, restored at its end.
     hidden_hint: Option<usize>,
+    /// Open `<header>`/`<footer>` tags outside a `<main>`, restored at its end.
+    hidden_tag: Option<usize>,
     article: bool,
     inline_hints: u8,
     sel: u8,
@@ -151,6 +153,11 @@ impl Walker {
         o.boiler_tag =
             matches!(name, "nav" | "aside" | "footer") || (name == "header" && self.article == 0);
         self.boiler_tag += usize::from(o.boiler_tag);
+        // A `<main>` inside a `<header>` means the header was never closed
+        // (the page's whole content then sits in it): main is not furniture.
+        if name == "main" {
+            o.hidden_tag = Some(std::mem::take(&mut self.boiler_tag));
+        }
         // A theme's "sidebar-layout" wrapper must not hide the article in it,
         // nor a "social-embed" wrapper the post the story quotes.
         if o.article || is_embedded_post(name, &ids) {
@@ -206,6 +213,9 @@ impl Walker {
         self.comment -= usize::from(o.comment);
         if let Some(h) = o.hidden_hint {
             self.boiler_hint = h;
+        }
+        if let Some(t) = o.hidden_tag {
+            self.boiler_tag = t;
         }
     }
 

@@ -29,6 +29,8 @@ pub struct Trust {
     /// Comment sections: trusted even when the other hints are not,
     /// because comments are prose that often outweighs the article.
     pub comments: bool,
+    /// `<nav>`, `<aside>`, `<footer>` and a page-level `<header>`.
+    pub tags: bool,
 }
 
 /// The chosen container and the hints that were trusted.
@@ -97,17 +99,33 @@ pub fn is_prose(b: &Block) -> bool {
 
 /// Chooses the container; trusts class/id hints unless they hide everything.
 pub fn choose(page: &Page, skip: &[bool], furn: &[bool]) -> Pick {
-    let pick = choose_with(page, skip, furn, true);
+    let pick = choose_with(page, skip, furn, true, true);
     // A comment word on a wrapper of the whole page hides the article too:
     // then nothing positive is left, and comment hints are dropped.
     if pick.1 >= 50.0 {
         return pick.0;
     }
-    choose_with(page, skip, furn, false).0
+    let pick = choose_with(page, skip, furn, false, true);
+    if pick.1 >= 50.0 {
+        return pick.0;
+    }
+    // Themes that put the whole story in an `<aside>` or a `<header>`:
+    // the tags are wrong, not the story.
+    choose_with(page, skip, furn, false, false).0
 }
 
-fn choose_with(page: &Page, skip: &[bool], furn: &[bool], comments: bool) -> (Pick, f64) {
-    let trust = |hints| Trust { hints, comments };
+fn choose_with(
+    page: &Page,
+    skip: &[bool],
+    furn: &[bool],
+    comments: bool,
+    tags: bool,
+) -> (Pick, f64) {
+    let trust = |hints| Trust {
+        hints,
+        comments,
+        tags,
+    };
     let (elem, score) = best(page, skip, furn, trust(true));
     let (plain, plain_score) = best(page, skip, furn, trust(false));
     // Hints that hide most of the page's prose (a theme class such as
@@ -196,7 +214,7 @@ fn is_link_line(b: &Block) -> bool {
 }
 
 pub fn is_boiler(b: &Block, trust: Trust) -> bool {
-    b.tag_boiler || (trust.hints && b.hint_boiler) || (trust.comments && b.comment)
+    (trust.tags && b.tag_boiler) || (trust.hints && b.hint_boiler) || (trust.comments && b.comment)
 }
 
 /// The container's blocks that a reader wants, in order.

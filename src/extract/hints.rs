@@ -176,7 +176,7 @@ pub fn is_widget_form(form: ElementRef) -> bool {
 pub fn is_hidden(el: ElementRef) -> bool {
     let e = el.value();
     if e.attr("hidden").is_some() {
-        return true;
+        return !super::streamed::is_segment_id(e.id());
     }
     e.attr("style").is_some_and(|st| {
         let st: String = st.chars().filter(|c| !c.is_whitespace()).collect();

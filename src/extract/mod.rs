@@ -53,6 +53,7 @@ mod repeats;
 mod roundup;
 pub mod select;
 mod stamps;
+mod streamed;
 mod teaser;
 mod title;
 mod walk;

@@ -339,3 +339,59 @@ fn article_inside_an_unclosed_header_is_kept() {
         e.body
     );
 }
+
+/// A theme that wraps the story itself in `<aside>`: with nothing outside
+/// the furniture tags, the tags are wrong, not the story.
+#[test]
+fn story_wrapped_in_an_aside_is_still_read() {
+    let html = r#"<html><body><nav><a href="/">Trang chủ</a> <a href="/tin">Tin tức</a></nav>
+<main><aside class="noi-dung"><header class="bai-viet">
+<h1>Làng nghề mây tre đan đón đơn hàng cuối năm</h1>
+<p>Những ngày này, các hộ làm nghề mây tre đan ở xã Quang Hưng tất bật hoàn thành hơn 20.000 sản phẩm giao cho khách nước ngoài.</p>
+<p>Theo chủ nhiệm hợp tác xã, đơn hàng năm nay tăng gần một phần ba so với năm trước, chủ yếu là giỏ, khay và đèn trang trí.</p>
+</header></aside></main>
+<footer>Bản quyền thuộc về cổng thông tin.</footer></body></html>"#;
+    let e = run(html);
+    assert!(e.body.contains("hơn 20.000 sản phẩm"), "body: {:?}", e.body);
+    assert!(e.body.contains("đèn trang trí"), "body: {:?}", e.body);
+}
+
+/// React's streaming render: the article arrives in `<div hidden id="S:0">`
+/// for a script to move; other hidden text stays hidden.
+#[test]
+fn streamed_segment_is_read_and_other_hidden_text_is_not() {
+    let html = r#"<html><body><div id="khung"><template id="P:0"></template></div>
+<div hidden class="bay">Đoạn ẩn không phải nội dung bài viết, chỉ để đánh lừa máy đọc.</div>
+<div hidden id="S:0"><article><h1>Tỉnh tổ chức hội chợ nông sản an toàn</h1>
+<p>Hội chợ diễn ra trong ba ngày tại quảng trường trung tâm, với hơn 150 gian hàng của các hợp tác xã trong và ngoài tỉnh.</p>
+<p>Ban tổ chức cho biết các sản phẩm tham gia đều có chứng nhận an toàn và mã truy xuất nguồn gốc.</p>
+</article></div></body></html>"#;
+    let e = run(html);
+    assert!(e.body.contains("hơn 150 gian hàng"), "body: {:?}", e.body);
+    assert!(!e.body.contains("đánh lừa"), "body: {:?}", e.body);
+}
+
+/// With the placeholder on the page, the streamed part is read where it
+/// belongs: between the paragraphs around it, not after the footer.
+#[test]
+fn streamed_segment_is_read_at_its_placeholder() {
+    let html = r#"<html><body><article><h1>Khánh thành nhà văn hóa thôn Đông</h1>
+<p>Sáng nay, thôn Đông tổ chức lễ khánh thành nhà văn hóa mới, xây trên nền nhà kho hợp tác xã cũ.</p>
+<template id="B:0"></template><div class="khung-cho">Đang tải…</div>
+<p>Buổi lễ kết thúc bằng chương trình văn nghệ do các chi hội trong thôn tự dàn dựng.</p>
+</article><footer>Liên hệ tòa soạn · Bản quyền thuộc về cổng thông tin.</footer>
+<div hidden id="S:0"><p>Công trình có tổng kinh phí gần hai tỷ đồng, trong đó người dân đóng góp hơn một nửa bằng tiền và ngày công.</p></div>
+</body></html>"#;
+    let e = run(html);
+    assert_eq!(
+        e.title.as_deref(),
+        Some("Khánh thành nhà văn hóa thôn Đông")
+    );
+    let (open, part, close) = (
+        e.body.find("nhà kho hợp tác xã"),
+        e.body.find("hơn một nửa"),
+        e.body.find("chương trình văn nghệ"),
+    );
+    assert!(open < part && part < close, "order: {:?}", e.body);
+    assert!(open.is_some(), "body: {:?}", e.body);
+}

@@ -14,6 +14,7 @@ use super::hints::{
     is_negative, is_widget_form, tag_of, BLOCK, SKIP,
 };
 use super::norm::{clean, weight};
+use super::streamed::Segments;
 
 /// Class names of the standard embed code of a social post: a
 /// `<blockquote>` holding the post's text, which the story quotes.
@@ -85,6 +86,7 @@ pub fn flatten_marked(doc: &Html, marks: HashMap<NodeId, u8>) -> Page {
         end: 0,
     });
     w.stack.push(0);
+    let mut segments = Segments::find(doc);
     let mut todo = vec![(doc.tree.root(), None)];
     while let Some((node, closing)) = todo.pop() {
         if let Some(opened) = closing {
@@ -94,6 +96,14 @@ pub fn flatten_marked(doc: &Html, marks: HashMap<NodeId, u8>) -> Page {
         match node.value() {
             Node::Text(t) => w.text(t),
             Node::Element(_) => {
+                if segments.is_placed(node.id()) {
+                    continue;
+                }
+                let part = ElementRef::wrap(node).and_then(|el| segments.take_for(el));
+                if let Some(part) = part.and_then(|id| doc.tree.get(id)) {
+                    todo.extend(part.children().rev().map(|c| (c, None)));
+                    continue;
+                }
                 let Some(opened) = ElementRef::wrap(node).and_then(|el| w.open(el)) else {
                     continue;
                 };

@@ -47,37 +47,59 @@ pub fn rails(page: &Page) -> Vec<usize> {
     out
 }
 
-/// Marks the teaser summaries of a page that repeats them.
+/// Marks the teaser summaries of a page that repeats them, unless the
+/// titles are numbered in order: "1. Bucatini", "2. Gricia" is a roundup
+/// article whose items link out, not a listing of other articles.
 pub fn mark(page: &Page, furn: &mut [bool]) {
-    let hits: Vec<usize> = (0..page.blocks.len())
-        .filter(|&i| !furn[i] && is_teaser(page, i))
+    let hits: Vec<(usize, &str)> = (0..page.blocks.len())
+        .filter(|&i| !furn[i])
+        .filter_map(|i| teaser_title(page, i).map(|t| (i, t)))
         .collect();
-    if hits.len() >= MIN_REPEATS {
-        hits.into_iter().for_each(|i| furn[i] = true);
+    if hits.len() >= MIN_REPEATS && !is_numbered_roundup(&hits) {
+        hits.into_iter().for_each(|(i, _)| furn[i] = true);
     }
 }
 
-fn is_teaser(page: &Page, i: usize) -> bool {
+/// Most titles open with a rising number (`1.`, `2)`, `#3`).
+fn is_numbered_roundup(hits: &[(usize, &str)]) -> bool {
+    let numbers: Vec<u32> = hits.iter().filter_map(|(_, t)| leading_number(t)).collect();
+    numbers.len() >= MIN_REPEATS
+        && numbers.len() * 2 > hits.len()
+        && numbers.windows(2).all(|w| w[0] < w[1])
+}
+
+fn leading_number(title: &str) -> Option<u32> {
+    let t = title.trim_start().trim_start_matches('#');
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = t[digits..].chars().next()?;
+    (digits > 0 && digits <= 3 && ".):".contains(after))
+        .then(|| t[..digits].parse().ok())
+        .flatten()
+}
+
+/// The title of the teaser whose summary is block `i`, if it is one.
+fn teaser_title(page: &Page, i: usize) -> Option<&str> {
     let b = &page.blocks[i];
     if !is_prose(b) || b.chars > TEASER_MAX {
-        return false;
+        return None;
     }
-    if opens_with_title_link(b) {
-        return true;
+    if let Some(first) = opening_title_link(b) {
+        return Some(first);
     }
     // The smallest item around the summary that also holds a title link;
     // it must hold no other prose (an article section has more).
     for e in page.ancestors(b.elem) {
         let el = &page.elems[e];
         if el.end - el.start > ITEM_BLOCKS {
-            return false;
+            return None;
         }
-        if page.blocks[el.start..i].iter().any(is_title_link) {
+        if let Some(t) = page.blocks[el.start..i].iter().find(|x| is_title_link(x)) {
             let items = &page.blocks[el.start..el.end];
-            return items.iter().filter(|x| is_prose(x)).count() == 1;
+            let sole = items.iter().filter(|x| is_prose(x)).count() == 1;
+            return sole.then_some(t.text.as_str());
         }
     }
-    false
+    None
 }
 
 /// A block that is a link of a few words: another article's title. A
@@ -93,14 +115,13 @@ fn is_title(text: &str) -> bool {
     words.count() >= TITLE_WORDS && find_date(text).is_none()
 }
 
-/// "Headline of another story Summary text …" in one block.
-fn opens_with_title_link(b: &Block) -> bool {
-    let Some(first) = b.pieces.iter().find(|p| !p.text.trim().is_empty()) else {
-        return false;
-    };
-    first.href.is_some()
+/// "Headline of another story Summary text …" in one block: the headline.
+fn opening_title_link(b: &Block) -> Option<&str> {
+    let first = b.pieces.iter().find(|p| !p.text.trim().is_empty())?;
+    let ok = first.href.is_some()
         && first.text.split_whitespace().count() > TITLE_WORDS
-        && is_title(&first.text)
+        && is_title(&first.text);
+    ok.then_some(first.text.as_str())
 }
 
 #[cfg(test)]
@@ -139,6 +160,18 @@ mod tests {
         let article =
             format!("<div><h1><a href=/a>Tiêu đề bài này</a></h1><p>{SUM}</p><p>{SUM}</p></div>");
         assert!(marked(&article.repeat(3)).is_empty());
+    }
+
+    #[test]
+    fn a_numbered_roundup_is_the_article() {
+        let dish = |n: usize| {
+            format!("<div><h2><a href=/m{n}>{n}. Món ăn ngon số {n} của vùng quê</a></h2><p>{SUM}</p></div>")
+        };
+        let html: String = (1..=4).map(dish).collect();
+        assert!(marked(&html).is_empty());
+        // Numbers out of order are not a roundup's.
+        let html: String = [3, 1, 2].into_iter().map(dish).collect();
+        assert_eq!(marked(&html).len(), 3);
     }
 
     #[test]

@@ -224,3 +224,34 @@ fn synced_articles_keep_a_structured_body_for_the_reader() {
         "plain body = the blocks' text"
     );
 }
+
+#[test]
+fn gzipped_page_is_unpacked_and_binary_data_refused() {
+    use std::io::Write;
+    let env = Env::new(&[], "");
+    let html = std::fs::read(fixture("article-1.html")).unwrap();
+    let gz_path = env.data().join("bai.html.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&html).unwrap();
+    std::fs::create_dir_all(env.data()).unwrap();
+    std::fs::write(&gz_path, gz.finish().unwrap()).unwrap();
+    let a = env.json(&["extract", gz_path.to_str().unwrap(), "--json"]);
+    assert_eq!(
+        a["title"],
+        "Hội thảo bảo tồn nghề dệt chiếu cói ven sông Đào"
+    );
+
+    let bin_path = env.data().join("anh.jpg");
+    std::fs::write(
+        &bin_path,
+        [0xffu8, 0xd8, 0xff, 0xe0, 0, 0x10, b'J', b'F', b'I', b'F', 0],
+    )
+    .unwrap();
+    let out = env.run(&["extract", bin_path.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("anh.jpg") && err.contains("binary data"),
+        "{err}"
+    );
+}

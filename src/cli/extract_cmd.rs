@@ -2,7 +2,7 @@
 //! extractor finds on one page, the tool for adding a portal (try a page,
 //! then add `[source.selectors]` where the guess is wrong).
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use anyhow::{bail, Context};
@@ -63,9 +63,35 @@ fn load(config: &Config, req: &Request) -> anyhow::Result<(String, Url)> {
     }
     let path = Path::new(t);
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {t}"))?;
+    let bytes = page_bytes(t, bytes, config.sync.max_page_bytes)?;
     let abs = std::fs::canonicalize(path).with_context(|| format!("cannot read {t}"))?;
     let url = Url::from_file_path(&abs).map_err(|_| anyhow::anyhow!("{t}: not a usable path"))?;
     Ok((charset::decode(&bytes, None), url))
+}
+
+/// A saved page as HTML bytes: a gzipped file (as archives and test
+/// corpora store pages) is unpacked up to the sync's page limit, and a file
+/// of binary data is refused rather than printed as mojibake.
+fn page_bytes(name: &str, bytes: Vec<u8>, limit: u64) -> anyhow::Result<Vec<u8>> {
+    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::new();
+        let gz = flate2::read::MultiGzDecoder::new(&bytes[..]);
+        gz.take(limit + 1)
+            .read_to_end(&mut out)
+            .with_context(|| format!("{name}: starts like gzip but does not unpack"))?;
+        if out.len() as u64 > limit {
+            bail!("{name}: unpacks to more than {limit} bytes ([sync] max_page_bytes)");
+        }
+        out
+    } else {
+        bytes
+    };
+    // UTF-16 text has NUL bytes too, and says so with a byte-order mark.
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    if !utf16 && bytes.iter().take(8192).any(|&b| b == 0) {
+        bail!("{name}: binary data, not an HTML page");
+    }
+    Ok(bytes)
 }
 
 /// The design's article fields; `id` is null (nothing is cached), `source`

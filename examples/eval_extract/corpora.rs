@@ -161,7 +161,7 @@ pub fn trafilatura(dir: &Path) -> Option<Report> {
         let (with, without) = (strings(case, "with"), strings(case, "without"));
         r.snippets.add(&body, &with, &without, false);
         if std::env::var_os("EVAL_VERBOSE").is_some() {
-            report_misses(file, &body, &with, &without);
+            report_misses(file, &body, &with, &without, false);
         }
         // htmldate's labels were reviewed more recently: prefer them.
         let date = dates.get(file).map_or(s(case, "date"), |d| s(d, "date"));
@@ -170,17 +170,17 @@ pub fn trafilatura(dir: &Path) -> Option<Report> {
     Some(r)
 }
 
-fn report_misses(file: &str, body: &str, with: &[String], without: &[String]) {
-    let out = score::squash(body, false);
+fn report_misses(file: &str, body: &str, with: &[String], without: &[String], fold: bool) {
+    let out = score::squash(body, fold);
     for w in with
         .iter()
-        .filter(|w| !out.contains(&score::squash(w, false)))
+        .filter(|w| !out.contains(&score::squash(w, fold)))
     {
         eprintln!("{file} MISSING {w:?}");
     }
     for w in without
         .iter()
-        .filter(|w| out.contains(&score::squash(w, false)))
+        .filter(|w| out.contains(&score::squash(w, fold)))
     {
         eprintln!("{file} EXTRA {w:?}");
     }
@@ -212,6 +212,7 @@ pub fn wcxb(dir: &Path) -> Option<Report> {
             let p = r.bow.last().copied().unwrap_or_default();
             let (pr, rc) = (p.precision.unwrap_or(0.0), p.recall.unwrap_or(0.0));
             eprintln!("wcxb {id} P={pr:.3} R={rc:.3}");
+            report_misses(id, &text, &strings(g, "with"), &strings(g, "without"), true);
         }
         r.shingle
             .push(score::shingle_score(s(g, "main_content"), &text));

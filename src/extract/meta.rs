@@ -134,7 +134,7 @@ pub fn read_line(text: &str, v: &mut Visible) -> bool {
             Some(Label::Updated) => take_date(value, &mut v.updated),
             Some(Label::Views) => take_views(value, &mut v.views),
             Some(Label::Author) => {
-                let n = name(value);
+                let n = name(value).or_else(|| name(&before_date(value)));
                 let ok = n.is_some();
                 set_once(&mut v.author, n);
                 (ok, String::new())
@@ -194,6 +194,14 @@ fn take_views(value: &str, slot: &mut Option<u64>) -> (bool, String) {
     let ok = n.is_some();
     set_once(slot, n);
     (ok, v[len..].to_string())
+}
+
+/// "Konstantin 21.10.2019" after "Posted by": the name before the date.
+fn before_date(value: &str) -> String {
+    match find_date(value) {
+        Some(f) if f.start > 0 => value.chars().take(f.start).collect(),
+        _ => String::new(),
+    }
 }
 
 /// A plausible person or desk name, or None.

@@ -134,3 +134,11 @@ fn plain_lines_are_not_meta() {
     assert!(!read_line("Bà con cập nhật giá lúa mỗi ngày", &mut v));
     assert!(v.published.is_none());
 }
+
+#[test]
+fn a_date_after_the_author_ends_the_name() {
+    let v = line("Tác giả: Hoàng Lan 12/05/2024");
+    assert_eq!(v.author.as_deref(), Some("Hoàng Lan"));
+    let v = line("Posted by Konstantin 21.10.2019");
+    assert_eq!(v.author.as_deref(), Some("Konstantin"));
+}

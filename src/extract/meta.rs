@@ -116,9 +116,28 @@ pub fn scan(page: &Page) -> Visible {
         }
         if read_line(&b.text, &mut v) {
             v.lines.push(i);
+        } else if v.author.is_none() && is_author_label(&b.text) {
+            // "Tác giả:" in its own element, the name in the next one.
+            let next = page.blocks.get(i + 1).filter(|n| n.chars <= NAME_MAX);
+            if let Some(n) = next.and_then(|n| name(&n.text).map(|t| (n, t))) {
+                v.author = Some(n.1);
+                v.lines.extend([i, i + 1]);
+            }
         }
     }
     v
+}
+
+/// A name on its own line is at most this long.
+const NAME_MAX: usize = 60;
+
+/// The whole line is an author label ("Tác giả:", "Autor:").
+fn is_author_label(text: &str) -> bool {
+    let f = fold(text);
+    let bare = f.trim().trim_end_matches([':', '：']).trim_end();
+    LABELS
+        .iter()
+        .any(|&(w, l)| l == Label::Author && w == bare && w.len() > 3)
 }
 
 /// Parses one line into `v`; true when a label in it yielded a value, so

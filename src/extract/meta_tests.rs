@@ -142,3 +142,19 @@ fn a_date_after_the_author_ends_the_name() {
     let v = line("Posted by Konstantin 21.10.2019");
     assert_eq!(v.author.as_deref(), Some("Konstantin"));
 }
+
+#[test]
+fn a_label_alone_takes_the_name_on_the_next_line() {
+    use scraper::Html;
+    let doc = Html::parse_document(
+        "<div><h5>Tác giả:</h5><p>Nguyễn Thu Trang</p><p>Một đoạn văn của bài viết, đủ dài để là nội dung.</p></div>",
+    );
+    let page = super::super::blocks::flatten(&doc);
+    let v = scan(&page);
+    assert_eq!(v.author.as_deref(), Some("Nguyễn Thu Trang"));
+    assert_eq!(v.lines, [0, 1]);
+    // "By" alone is too short a word to be sure of.
+    let doc = Html::parse_document("<div><p>By</p><p>Thu Trang</p></div>");
+    let page = super::super::blocks::flatten(&doc);
+    assert_eq!(scan(&page).author, None);
+}

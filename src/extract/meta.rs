@@ -65,6 +65,7 @@ const LABELS: &[(&str, Label)] = &[
     ("written by", Label::Author),
     ("escrito por", Label::Author),
     ("verfasser", Label::Author),
+    ("autoren", Label::Author),
     ("autorin", Label::Author),
     ("autor", Label::Author),
     ("auteur", Label::Author),

@@ -81,6 +81,8 @@ fn foreign_author_labels() {
         &mut v,
     );
     assert_eq!(v.author, None);
+    let v = line("Autoren Jelko Djuren und Jutta Klaukien");
+    assert_eq!(v.author.as_deref(), Some("Jelko Djuren und Jutta Klaukien"));
 }
 
 #[test]

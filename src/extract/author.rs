@@ -16,7 +16,10 @@ const BYLINE_CSS: &[&str] = &[
     ".author .fn, .byline .fn, .vcard.author, .author.vcard",
     "a[rel~=author]",
     "a[href*='/author/'], a[href*='/authors/'], a[href*='/autor/'], a[href*='/autoren/'], a[href*='/tac-gia/']",
-    "[class*=author_name], [class*=authorName], [class*=AuthorName], [class*=authorname]",
+    // author_name, authorName, blog-author__name, author-box__name, writer_name …
+    // (see `is_name_class`: Drupal's `field--name-…-author` is not one).
+    "[class*=author][class*=name], [class*=Author][class*=Name], [class*=author][class*=Name], \
+     [class*=writer][class*=name]",
     ".byline a, .post-author a, .entry-author a, [class*=author-name]",
     ".byline, .post-author, .entry-author",
     "[class~=author] > a, p.author, span.author, ul.author > li",
@@ -45,7 +48,7 @@ pub fn from_dom(doc: &Html) -> Option<String> {
     BYLINE_CSS.iter().find_map(|css| {
         let sel = Selector::parse(css).ok()?;
         doc.select(&sel)
-            .filter(|e| !in_comments(*e))
+            .filter(|e| !in_comments(*e) && is_name_class(*e))
             .take(5)
             .find_map(|e| plausible_mark(&e.text().collect::<String>()))
     })
@@ -76,6 +79,21 @@ pub fn twitter_label(doc: &Html) -> Option<String> {
     let data = Selector::parse(&format!("meta[name='twitter:data{n}']")).ok()?;
     let m = doc.select(&data).next()?;
     plausible(m.value().attr("content")?)
+}
+
+/// A class that says "author … name" in that order in one word, when it
+/// mentions both; `field--name-field-image-author` names a field that
+/// holds an author (of a photo), not the name of this article's author.
+fn is_name_class(e: scraper::ElementRef) -> bool {
+    let class = e.value().attr("class").unwrap_or("").to_ascii_lowercase();
+    let who = class.contains("author") || class.contains("writer");
+    if !(who && class.contains("name")) {
+        return true;
+    }
+    class.split_whitespace().any(|w| {
+        let who = w.find("author").or_else(|| w.find("writer"));
+        who.is_some_and(|a| w[a..].contains("name"))
+    })
 }
 
 /// Comment authors carry the same hCard marks as the article's author.
@@ -242,6 +260,11 @@ mod tests {
         assert_eq!(from_dom(&doc).as_deref(), Some("Kim Lan"));
         let doc = Html::parse_document("<p><a href='/tac-gia/ngo-bao.html'>Ngô Bảo</a></p>");
         assert_eq!(from_dom(&doc).as_deref(), Some("Ngô Bảo"));
+        let doc = Html::parse_document(
+            "<div class='field--name-field-image-author'>Ảnh: Cổng tin</div>\
+             <div class='blog-author__name'>Đặng Hải</div>",
+        );
+        assert_eq!(from_dom(&doc).as_deref(), Some("Đặng Hải"));
         let doc = Html::parse_document("<ul class='author share'><li>Lan Chi</li></ul>");
         assert_eq!(from_dom(&doc).as_deref(), Some("Lan Chi"));
         let doc = Html::parse_document(

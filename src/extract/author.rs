@@ -97,7 +97,7 @@ fn is_name_class(e: scraper::ElementRef) -> bool {
 }
 
 /// Comment authors carry the same hCard marks as the article's author.
-fn in_comments(e: scraper::ElementRef) -> bool {
+pub fn in_comments(e: scraper::ElementRef) -> bool {
     e.ancestors()
         .filter_map(scraper::ElementRef::wrap)
         .any(|a| {

@@ -89,9 +89,19 @@ fn read_microdata(doc: &Html, h: &mut Head) {
     }
     // The name is the element's text, or its `content` when the element is
     // an empty carrier (`<span itemprop="name" content="…">`).
-    let name = first_text(doc, "[itemprop=author] [itemprop=name]:not(meta)")
-        .or_else(|| first_text(doc, "[itemprop=author]:not(meta):not(link)"))
-        .or_else(|| first_attr(doc, "[itemprop=author] [itemprop=name][content]", "content"))
+    // A comment's author carries the same microdata (schema.org/Comment).
+    let article_side = |css: &str| {
+        select(doc, css)
+            .into_iter()
+            .find(|e| !author::in_comments(*e))
+    };
+    let text = |css: &str| article_side(css).and_then(|e| non_empty(&e.text().collect::<String>()));
+    let name = text("[itemprop=author] [itemprop=name]:not(meta)")
+        .or_else(|| text("[itemprop=author]:not(meta):not(link)"))
+        .or_else(|| {
+            article_side("[itemprop=author] [itemprop=name][content]")
+                .and_then(|e| non_empty(e.value().attr("content")?))
+        })
         .filter(|a| a.chars().count() <= 80);
     h.authors.extend(name);
 }
@@ -105,11 +115,6 @@ fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
 fn first_text(doc: &Html, css: &str) -> Option<String> {
     let el = select(doc, css).into_iter().next()?;
     non_empty(&el.text().collect::<String>())
-}
-
-fn first_attr(doc: &Html, css: &str, attr: &str) -> Option<String> {
-    let el = select(doc, css).into_iter().next()?;
-    non_empty(el.value().attr(attr)?)
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -337,6 +342,15 @@ mod tests {
             scan(&doc).author.as_deref(),
             Some("Nguyễn Văn An, Trần Thị Bình")
         );
+    }
+
+    #[test]
+    fn a_commenter_marked_up_as_author_is_not_the_author() {
+        let doc = Html::parse_document(
+            "<article><p>Bài viết.</p></article><ol class='comment-list'><li class='comment'>\
+             <p itemprop='author' itemscope><span itemprop='name'>Bạn đọc Hà</span></p></li></ol>",
+        );
+        assert_eq!(scan(&doc).author, None);
     }
 
     #[test]

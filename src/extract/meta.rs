@@ -117,28 +117,36 @@ pub fn scan(page: &Page) -> Visible {
         }
         if read_line(&b.text, &mut v) {
             v.lines.push(i);
-        } else if v.author.is_none() && is_author_label(&b.text) {
-            // "Tác giả:" in its own element, the name in the next one.
-            let next = page.blocks.get(i + 1).filter(|n| n.chars <= NAME_MAX);
-            if let Some(n) = next.and_then(|n| name(&n.text).map(|t| (n, t))) {
-                v.author = Some(n.1);
-                v.lines.extend([i, i + 1]);
+        } else if is_bare_label(&b.text) {
+            // "Tác giả:" or "Published:" in its own element, the value in
+            // the next one: read the two as one line.
+            // The two lines are not marked as meta lines: a byline outside
+            // the story weighs against the wrapper around both, which the
+            // choice of the article's container relies on.
+            if let Some(n) = page.blocks.get(i + 1).filter(|n| n.chars <= VALUE_MAX) {
+                read_line(&format!("{} {}", b.text, n.text), &mut v);
             }
         }
     }
     v
 }
 
-/// A name on its own line is at most this long.
-const NAME_MAX: usize = 60;
+/// A value on its own line (a name, a date) is at most this long.
+const VALUE_MAX: usize = 60;
 
-/// The whole line is an author label ("Tác giả:", "Autor:").
-fn is_author_label(text: &str) -> bool {
+/// The whole line is one label ("Tác giả:", "Autor:", "(Re)Published:"),
+/// a word of four letters or more: "By" alone is too short to be sure of.
+fn is_bare_label(text: &str) -> bool {
     let f = fold(text);
     let bare = f.trim().trim_end_matches([':', '：']).trim_end();
-    LABELS
-        .iter()
-        .any(|&(w, l)| l == Label::Author && w == bare && w.len() > 3)
+    LABELS.iter().any(|&(w, l)| {
+        let Some(before) = bare.strip_suffix(w) else {
+            return false;
+        };
+        let kind = !matches!(l, Label::Source | Label::Credit);
+        let cut = !before.ends_with(char::is_alphanumeric);
+        kind && cut && w.len() > 3 && before.chars().count() <= 6
+    })
 }
 
 /// Parses one line into `v`; true when a label in it yielded a value, so

@@ -154,7 +154,13 @@ fn a_label_alone_takes_the_name_on_the_next_line() {
     let page = super::super::blocks::flatten(&doc);
     let v = scan(&page);
     assert_eq!(v.author.as_deref(), Some("Nguyễn Thu Trang"));
-    assert_eq!(v.lines, [0, 1]);
+    let doc = Html::parse_document("<div>• Ngày đăng:<br>08:47 07/03/2026</div>");
+    let page = super::super::blocks::flatten(&doc);
+    let v = scan(&page);
+    assert_eq!(
+        v.published.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2026-03-07T08:47:00+07:00")
+    );
     // "By" alone is too short a word to be sure of.
     let doc = Html::parse_document("<div><p>By</p><p>Thu Trang</p></div>");
     let page = super::super::blocks::flatten(&doc);

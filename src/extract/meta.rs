@@ -43,6 +43,8 @@ const LABELS: &[(&str, Label)] = &[
     ("ngay cap nhat", Label::Updated),
     ("cap nhat luc", Label::Updated),
     ("last updated", Label::Updated),
+    ("last modified", Label::Updated),
+    ("last edited", Label::Updated),
     ("so luot xem", Label::Views),
     ("dang ngay", Label::Published),
     ("ngay dang", Label::Published),
@@ -162,7 +164,14 @@ pub fn read_line(text: &str, v: &mut Visible) -> bool {
             Some(Label::Updated) => take_date(value, &mut v.updated),
             Some(Label::Views) => take_views(value, &mut v.views),
             Some(Label::Author) => {
-                let n = name(value).or_else(|| name(&before_date(value)));
+                // "Author: X am 29.12.2010, 13:36": a dated byline gives both.
+                let n = name(value).or_else(|| {
+                    let named = name(&before_date(value));
+                    if named.is_some() {
+                        set_once(&mut v.published, find_date(value).map(|f| f.at));
+                    }
+                    named
+                });
                 let ok = n.is_some();
                 set_once(&mut v.author, n);
                 (ok, String::new())
@@ -224,13 +233,27 @@ fn take_views(value: &str, slot: &mut Option<u64>) -> (bool, String) {
     (ok, v[len..].to_string())
 }
 
-/// "Konstantin 21.10.2019" after "Posted by": the name before the date.
+/// "Konstantin 21.10.2019" after "Posted by": the name before the date,
+/// without the word that leads into it ("am", "on", "le", "ngày").
 fn before_date(value: &str) -> String {
-    match find_date(value) {
-        Some(f) if f.start > 0 => value.chars().take(f.start).collect(),
-        _ => String::new(),
+    let Some(f) = find_date(value).filter(|f| f.start > 0) else {
+        return String::new();
+    };
+    let head: String = value.chars().take(f.start).collect();
+    let head = head.trim_end().trim_end_matches([',', '-', '–', '|']);
+    let mut words: Vec<&str> = head.split_whitespace().collect();
+    if words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| DATE_LEAD_INS.contains(&fold(w).as_str()))
+    {
+        words.pop();
     }
+    words.join(" ")
 }
+
+/// Words between a byline's name and its date (folded).
+const DATE_LEAD_INS: &[&str] = &["am", "on", "le", "el", "il", "ngay", "luc", "vao"];
 
 /// A plausible person or desk name, or None.
 fn name(s: &str) -> Option<String> {

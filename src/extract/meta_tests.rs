@@ -143,6 +143,12 @@ fn a_date_after_the_author_ends_the_name() {
     assert_eq!(v.author.as_deref(), Some("Hoàng Lan"));
     let v = line("Posted by Konstantin 21.10.2019");
     assert_eq!(v.author.as_deref(), Some("Konstantin"));
+    let v = line("Tác giả: Trần Bình ngày 03/02/2023, 13:36");
+    assert_eq!(v.author.as_deref(), Some("Trần Bình"));
+    assert_eq!(
+        v.published.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2023-02-03T13:36:00+07:00")
+    );
 }
 
 #[test]

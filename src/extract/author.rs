@@ -200,15 +200,26 @@ fn spaced_commas(s: &str) -> String {
 /// An @handle, an e-mail address or a profile URL (`facebook.com/an`).
 fn is_account(s: &str) -> bool {
     let l = s.to_lowercase();
-    let domain_path = l.split_whitespace().any(|w| {
-        w.split_once('/')
-            .is_some_and(|(host, _)| host.contains('.') && !host.ends_with('.'))
-    });
+    // The host is matched on the text as written: a lowercase domain
+    // (`facebook.com/an`), not initials before an agency (`T.Hà/TTXVN`,
+    // `P.V/Báo Hưng Yên`), which a byline often is.
+    let domain_path = s
+        .split_whitespace()
+        .any(|w| w.split_once('/').is_some_and(|(host, _)| is_domain(host)));
     l.contains('@')
         || l.contains("[at]")
         || l.contains("://")
         || l.starts_with("www.")
         || domain_path
+}
+
+/// `facebook.com`, `bao-moi.vn`: lowercase ASCII labels and a letter TLD.
+fn is_domain(host: &str) -> bool {
+    let ok_chars = host
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+    let tld = host.rsplit('.').next().unwrap_or("");
+    ok_chars && host.contains('.') && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// One word without capitals: a login, not a name as printed.
@@ -325,8 +336,12 @@ mod tests {
         assert_eq!(r(&["facebook.com/ngo.bao"]), Vec::<String>::new());
         assert_eq!(r(&["bao[at]langque.vn", "Bảo"]), ["Bảo"]);
         assert_eq!(r(&["'Kim Lan,Đỗ Hà'"]), ["Kim Lan, Đỗ Hà"]);
-        // A slash between two names is a shared byline, not an address.
+        // A slash between two names is a shared byline, not an address,
+        // and so are initials before an agency.
         assert_eq!(r(&["T. An / H. Lê"]), ["T. An / H. Lê"]);
+        assert_eq!(r(&["T.Hà/TTXVN"]), ["T.Hà/TTXVN"]);
+        assert_eq!(r(&["P.V/Báo Hưng Yên"]), ["P.V/Báo Hưng Yên"]);
+        assert_eq!(r(&["N.Linh/baohungyen.vn"]), ["N.Linh/baohungyen.vn"]);
         assert_eq!(r(&["thuha"]), ["thuha"]);
     }
 

@@ -242,18 +242,16 @@ fn before_date(value: &str) -> String {
     let head: String = value.chars().take(f.start).collect();
     let head = head.trim_end().trim_end_matches([',', '-', '–', '|']);
     let mut words: Vec<&str> = head.split_whitespace().collect();
-    if words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| DATE_LEAD_INS.contains(&fold(w).as_str()))
-    {
+    // Written in lowercase, as the word is and a name is not: "Lực" and
+    // "Le" end names, "lúc" and "le" lead into the date.
+    if words.len() > 1 && words.last().is_some_and(|w| DATE_LEAD_INS.contains(w)) {
         words.pop();
     }
     words.join(" ")
 }
 
-/// Words between a byline's name and its date (folded).
-const DATE_LEAD_INS: &[&str] = &["am", "on", "le", "el", "il", "ngay", "luc", "vao"];
+/// Words between a byline's name and its date, as written.
+const DATE_LEAD_INS: &[&str] = &["am", "on", "le", "el", "il", "ngày", "lúc", "vào"];
 
 /// A plausible person or desk name, or None.
 fn name(s: &str) -> Option<String> {

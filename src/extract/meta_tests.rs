@@ -143,6 +143,10 @@ fn a_date_after_the_author_ends_the_name() {
     assert_eq!(v.author.as_deref(), Some("Hoàng Lan"));
     let v = line("Posted by Konstantin 21.10.2019");
     assert_eq!(v.author.as_deref(), Some("Konstantin"));
+    let v = line("Tác giả: Trần Văn Lực 12/05/2024");
+    assert_eq!(v.author.as_deref(), Some("Trần Văn Lực"));
+    let v = line("Tác giả: Minh Le, 12/05/2024");
+    assert_eq!(v.author.as_deref(), Some("Minh Le"));
     let v = line("Tác giả: Trần Bình ngày 03/02/2023, 13:36");
     assert_eq!(v.author.as_deref(), Some("Trần Bình"));
     assert_eq!(

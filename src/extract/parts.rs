@@ -58,7 +58,8 @@ pub fn has_parts(title: &str) -> bool {
 /// "), 2 it stands between two separators ("Site - Section » Title": a
 /// middle part is more often a section name than the title).
 pub fn agreement(h: &str, refs: &[String]) -> Option<u8> {
-    const SEPS: [char; 7] = ['-', '|', '–', '—', ':', '»', '›'];
+    // `@` as in a blog platform's "Post @ Blog :: Platform".
+    const SEPS: [char; 8] = ['-', '|', '–', '—', ':', '»', '›', '@'];
     let long = h.chars().count() >= 10;
     let rank = |r: &String| {
         if r == h {

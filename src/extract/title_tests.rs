@@ -196,3 +196,14 @@ fn a_title_classed_line_opening_the_text_beats_a_title_tag_in_parts() {
     );
     assert_eq!(t.as_deref(), Some("Lịch tiêm chủng tháng Năm"));
 }
+
+#[test]
+fn a_blog_platform_title_with_at_names_the_post() {
+    // "Post @ Blog :: Platform ::", the platform's logo as the first <h1>.
+    let t = title(
+        "<title>Mùa lúa chín ở Phù Cừ (2) @ Nhật ký làng quê :: Blog Việt ::</title>\
+         <h1>Blog Việt</h1><h1>Nhật ký làng quê</h1>\
+         <h2>Mùa lúa chín ở Phù Cừ (2)</h2><p>Văn bản.</p>",
+    );
+    assert_eq!(t.text.as_deref(), Some("Mùa lúa chín ở Phù Cừ (2)"));
+}

@@ -255,3 +255,24 @@ fn gzipped_page_is_unpacked_and_binary_data_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_page_without_article_text_says_how_to_point_at_it() {
+    let env = Env::new(&[], "");
+    let page = env.data().join("trong.html");
+    std::fs::create_dir_all(env.data()).unwrap();
+    std::fs::write(
+        &page,
+        "<html><body><nav><a href='/'>Trang chủ</a></nav><div id='app'></div></body></html>",
+    )
+    .unwrap();
+    let out = env.run(&["extract", page.to_str().unwrap(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("trong.html") && err.contains("[source.selectors] body"),
+        "{err}"
+    );
+    let a: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(a["body"], "");
+}

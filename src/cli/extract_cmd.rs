@@ -37,6 +37,15 @@ pub fn run(config: &Config, req: &Request) -> anyhow::Result<i32> {
         None => page_url,
     };
     let found = extract_with(&html, &base, &selectors);
+    if found.body.trim().is_empty() {
+        // The user is adding a portal: say what to do, on stderr so that
+        // `--json` output stays one object.
+        eprintln!(
+            "tintuc: {}: no article text found; if the page has one, point to it with \
+             [source.selectors] body = \"CSS selector\" and try again with --source NAME",
+            req.target
+        );
+    }
     if req.json {
         print_json(&found, &base, req.source)
     } else {

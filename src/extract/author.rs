@@ -153,7 +153,8 @@ pub fn is_publisher(name: &str, not_author: &[Option<&str>]) -> bool {
         .flatten()
         .map(|s| fold(s))
         .any(|s| s.chars().count() >= 3 && (n.contains(s.as_str()) || s.contains(n.as_str())));
-    placeholder || same || n.is_empty() || n.contains("://") || n.chars().count() > 80
+    // Addresses (`://`, `@`) are gone already: `rank` drops them.
+    placeholder || same || n.is_empty() || n.chars().count() > 80
 }
 
 /// Author candidates as a reader should see them, most trusted first.

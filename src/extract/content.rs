@@ -99,19 +99,15 @@ pub fn is_prose(b: &Block) -> bool {
 
 /// Chooses the container; trusts class/id hints unless they hide everything.
 pub fn choose(page: &Page, skip: &[bool], furn: &[bool]) -> Pick {
-    let pick = choose_with(page, skip, furn, true, true);
-    // A comment word on a wrapper of the whole page hides the article too:
-    // then nothing positive is left, and comment hints are dropped.
-    if pick.1 >= 50.0 {
-        return pick.0;
-    }
-    let pick = choose_with(page, skip, furn, false, true);
-    if pick.1 >= 50.0 {
-        return pick.0;
-    }
-    // Themes that put the whole story in an `<aside>` or a `<header>`:
-    // the tags are wrong, not the story.
-    choose_with(page, skip, furn, false, false).0
+    // Each step trusts less, and is taken only when the one before finds
+    // nothing positive: a comment word on a wrapper of the whole page hides the
+    // article too, and some themes put the whole story in an `<aside>` or
+    // a `<header>`: then the marks are wrong, not the story.
+    let with = |comments, tags| choose_with(page, skip, furn, comments, tags);
+    let positive = |(pick, score): (Pick, f64)| (score >= 50.0).then_some(pick);
+    positive(with(true, true))
+        .or_else(|| positive(with(false, true)))
+        .unwrap_or_else(|| with(false, false).0)
 }
 
 fn choose_with(

@@ -121,10 +121,9 @@ pub fn scan(page: &Page) -> Visible {
             v.lines.push(i);
         } else if is_bare_label(&b.text) {
             // "Tác giả:" or "Published:" in its own element, the value in
-            // the next one: read the two as one line.
-            // The two lines are not marked as meta lines: a byline outside
-            // the story weighs against the wrapper around both, which the
-            // choice of the article's container relies on.
+            // the next one: read the two as one line, but not marked as meta
+            // lines: a byline outside the story weighs against the wrapper
+            // around both, which the choice of the container relies on.
             if let Some(n) = page.blocks.get(i + 1).filter(|n| n.chars <= VALUE_MAX) {
                 read_line(&format!("{} {}", b.text, n.text), &mut v);
             }
@@ -166,11 +165,10 @@ pub fn read_line(text: &str, v: &mut Visible) -> bool {
             Some(Label::Author) => {
                 // "Author: X am 29.12.2010, 13:36": a dated byline gives both.
                 let n = name(value).or_else(|| {
-                    let named = name(&before_date(value));
-                    if named.is_some() {
-                        set_once(&mut v.published, find_date(value).map(|f| f.at));
-                    }
-                    named
+                    let (head, at) = dated_byline(value)?;
+                    let n = name(&head)?;
+                    set_once(&mut v.published, Some(at));
+                    Some(n)
                 });
                 let ok = n.is_some();
                 set_once(&mut v.author, n);
@@ -234,11 +232,10 @@ fn take_views(value: &str, slot: &mut Option<u64>) -> (bool, String) {
 }
 
 /// "Konstantin 21.10.2019" after "Posted by": the name before the date,
-/// without the word that leads into it ("am", "on", "le", "ngày").
-fn before_date(value: &str) -> String {
-    let Some(f) = find_date(value).filter(|f| f.start > 0) else {
-        return String::new();
-    };
+/// without the word that leads into it ("am", "on", "le", "ngày"), and
+/// the date.
+fn dated_byline(value: &str) -> Option<(String, DateTime<FixedOffset>)> {
+    let f = find_date(value).filter(|f| f.start > 0)?;
     let head: String = value.chars().take(f.start).collect();
     let head = head.trim_end().trim_end_matches([',', '-', '–', '|']);
     let mut words: Vec<&str> = head.split_whitespace().collect();
@@ -247,7 +244,7 @@ fn before_date(value: &str) -> String {
     if words.len() > 1 && words.last().is_some_and(|w| DATE_LEAD_INS.contains(w)) {
         words.pop();
     }
-    words.join(" ")
+    Some((words.join(" "), f.at))
 }
 
 /// Words between a byline's name and its date, as written.

@@ -36,7 +36,8 @@ struct Opened {
     comment: bool,
     /// Furniture hints outside an `<article>`/`<main>`, restored at its end.
     hidden_hint: Option<usize>,
-    /// Open `<header>`/`<footer>` tags outside a `<main>`, restored at its end.
+    /// Furniture tags (`nav`, `aside`, `footer`, page `header`) open
+    /// outside a `<main>`, restored at its end.
     hidden_tag: Option<usize>,
     article: bool,
     inline_hints: u8,

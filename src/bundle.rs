@@ -9,7 +9,7 @@
 
 use crate::model::Archived;
 pub use crate::model::Bundle;
-use crate::text::{sanitize_body, sanitize_line};
+use crate::text::{sanitize_body, sanitize_line, sanitize_rows};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Read, Write};
 use std::path::Path;
@@ -176,7 +176,7 @@ fn sanitized(mut a: Archived) -> Archived {
     opt(&mut n.author);
     opt(&mut n.category);
     n.summary = sanitize_body(&n.summary);
-    n.body = sanitize_body(&n.body);
+    n.body = sanitize_rows(&n.body);
     for (title, url) in &mut n.related {
         *title = sanitize_line(title);
         *url = sanitize_line(url);

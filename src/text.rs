@@ -50,12 +50,37 @@ pub fn collapse_whitespace(s: &str) -> String {
 /// Sanitises a multi-paragraph body: paragraphs separated by exactly one blank line,
 /// whitespace inside each paragraph collapsed.
 pub fn sanitize_body(s: &str) -> String {
+    paragraphs(s, collapse_whitespace)
+}
+
+/// Sanitises, then cleans each paragraph with `clean`: paragraphs separated by exactly one
+/// blank line, empty ones dropped.
+fn paragraphs(s: &str, clean: impl Fn(&str) -> String) -> String {
     sanitize(s)
         .split("\n\n")
-        .map(collapse_whitespace)
+        .map(clean)
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// Sanitises an extracted page's body like [`sanitize_body`], but keeps the line breaks and
+/// tab-separated cells inside a paragraph: the extractor writes a data table as one paragraph
+/// of rows, and a table flattened into one line would lose which number is in which column.
+pub fn sanitize_rows(s: &str) -> String {
+    let row = |line: &str| {
+        let cells: Vec<String> = line.split('\t').map(collapse_whitespace).collect();
+        cells.join("\t")
+    };
+    let paragraph = |p: &str| {
+        let rows: Vec<String> = p
+            .lines()
+            .map(row)
+            .filter(|r| !r.trim().is_empty())
+            .collect();
+        rows.join("\n")
+    };
+    paragraphs(s, paragraph)
 }
 
 /// Folds text for the search index and queries: NFC, then đ/Đ → d/D. The FTS5 tokenizer
@@ -148,6 +173,15 @@ mod tests {
     fn body_keeps_paragraph_breaks_only() {
         let body = "Đoạn  một\ncòn tiếp.\n\n\n\nĐoạn hai.\r\n\r\n";
         assert_eq!(sanitize_body(body), "Đoạn một còn tiếp.\n\nĐoạn hai.");
+    }
+
+    #[test]
+    fn extracted_body_keeps_table_rows_and_cells() {
+        let body = "Đoạn  một.\n\nĐội\tThắng\tHòa\nXã  Đông\t3\t\n\t\n\n\n\nĐoạn hai.\u{7}";
+        assert_eq!(
+            sanitize_rows(body),
+            "Đoạn một.\n\nĐội\tThắng\tHòa\nXã Đông\t3\t\n\nĐoạn hai."
+        );
     }
 
     #[test]

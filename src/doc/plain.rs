@@ -28,16 +28,20 @@ fn classify(p: &str, i: usize, last: usize, summary: &str) -> Block {
     if i == 0 && p == summary {
         return Block::Lead(p.to_string());
     }
-    let lines: Vec<&str> = p.lines().map(str::trim).collect();
+    // Spaces only: a tab at either end is an empty first or last cell.
+    let lines: Vec<&str> = p.lines().map(|l| l.trim_matches(' ')).collect();
     if lines.len() > 1 && lines.iter().all(|l| bullet(l).is_some()) {
         return Block::List(lines.iter().filter_map(|l| bullet(l)).collect());
     }
-    if lines.len() > 1 && lines.iter().all(|l| l.contains(" | ")) {
-        let rows = lines
-            .iter()
-            .map(|l| l.split(" | ").map(|c| c.trim().to_string()).collect())
-            .collect();
-        return Block::Table(rows);
+    // Rows of cells split by " | " or, as the extractor writes them, by tabs.
+    for sep in [" | ", "\t"] {
+        if lines.len() > 1 && lines.iter().all(|l| l.contains(sep)) {
+            let rows = lines
+                .iter()
+                .map(|l| l.split(sep).map(|c| c.trim().to_string()).collect())
+                .collect();
+            return Block::Table(rows);
+        }
     }
     let text = lines.join(" ");
     if CAPTION_STARTS.iter().any(|c| text.starts_with(c)) {

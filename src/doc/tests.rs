@@ -6,6 +6,19 @@ fn texts(doc: &Doc) -> Vec<String> {
 }
 
 #[test]
+fn a_plain_body_table_with_tab_cells_is_a_table() {
+    let body = "Năm nay tỉnh đạt nhiều kết quả.\n\nXã\tSố hộ\t\nTân Hưng\t120\t5\n\nMinh Anh";
+    let blocks = blocks_from_plain(body, "");
+    assert_eq!(
+        blocks[1],
+        Block::Table(vec![
+            vec!["Xã".into(), "Số hộ".into(), "".into()],
+            vec!["Tân Hưng".into(), "120".into(), "5".into()],
+        ])
+    );
+}
+
+#[test]
 fn plain_body_becomes_lead_heading_caption_paragraph_signature() {
     let body = "Dòng dẫn.\n\nKết quả nổi bật\n\nẢnh: Quang cảnh hội nghị.\n\nNăm nay tỉnh đạt nhiều kết quả.\n\nMinh Anh";
     let blocks = blocks_from_plain(body, "Dòng dẫn.");

@@ -18,26 +18,54 @@ const SIGNATURE_MAX: usize = 40;
 /// Longest line after a photo that is taken for its caption.
 const CAPTION_MAX: usize = 200;
 
-/// Builds the structured body from the kept blocks (page order).
-pub fn build(page: &Page, kept: &[usize], lead: Option<usize>, base: &Url) -> Doc {
-    let mut doc = Doc::default();
+/// A step of the body in reading order: one kept block, or a whole data
+/// table standing for the kept blocks that are its cells.
+enum Step {
+    Block(usize),
+    Table(usize),
+}
+
+/// The kept blocks in page order, each data table's cells folded into it.
+fn steps(page: &Page, kept: &[usize]) -> Vec<Step> {
     // Each table's verdict once: a layout table holding the whole story
     // would otherwise be re-read for every block in it.
     let mut verdicts: HashMap<usize, bool> = HashMap::new();
+    let mut out = Vec::new();
     let mut k = 0;
     while k < kept.len() {
         let i = kept[k];
         let table = table_of(page, i)
             .filter(|&t| *verdicts.entry(t).or_insert_with(|| is_data_table(page, t)));
         if let Some(t) = table {
-            let end = kept[k..]
+            out.push(Step::Table(t));
+            k = kept[k..]
                 .iter()
                 .position(|&j| j >= page.elems[t].end)
                 .map_or(kept.len(), |p| k + p);
-            push_table(&mut doc, page, t);
-            k = end;
-            continue;
+        } else {
+            out.push(Step::Block(i));
+            k += 1;
         }
+    }
+    out
+}
+
+/// Builds the structured body from the kept blocks (page order).
+pub fn build(page: &Page, kept: &[usize], lead: Option<usize>, base: &Url) -> Doc {
+    let mut doc = Doc::default();
+    for step in steps(page, kept) {
+        let i = match step {
+            Step::Table(t) => {
+                let text = text_table(&table_rows(page, t));
+                if !text.is_empty() {
+                    let links = Vec::new();
+                    let kind = BlockKind::Table;
+                    doc.blocks.push(DocBlock { kind, text, links });
+                }
+                continue;
+            }
+            Step::Block(i) => i,
+        };
         let b = &page.blocks[i];
         let kind = if Some(i) == lead {
             BlockKind::Lead
@@ -49,10 +77,34 @@ pub fn build(page: &Page, kept: &[usize], lead: Option<usize>, base: &Url) -> Do
         if !text.is_empty() && doc.blocks.last().is_none_or(|l| l.text != text) {
             doc.blocks.push(DocBlock { kind, text, links });
         }
-        k += 1;
     }
     mark_signature(&mut doc);
     doc
+}
+
+/// The plain body: paragraphs separated by one blank line, a data table as
+/// one paragraph of rows with tab-separated cells (never a column of cells,
+/// whose equal neighbours would read as repeats), consecutive repeats
+/// dropped.
+pub fn plain(page: &Page, kept: &[usize]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for step in steps(page, kept) {
+        let t = match step {
+            Step::Table(t) => {
+                let rows = table_rows(page, t);
+                let lines: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
+                lines.join("\n")
+            }
+            Step::Block(i) => {
+                let b = &page.blocks[i];
+                shown_text(b, &b.text).to_string()
+            }
+        };
+        if !t.is_empty() && out.last() != Some(&t) {
+            out.push(t);
+        }
+    }
+    out.join("\n\n")
 }
 
 fn kind_of(page: &Page, b: &Block) -> BlockKind {
@@ -181,8 +233,11 @@ fn cells(page: &Page, t: usize) -> Option<BTreeMap<(usize, usize), String>> {
     Some(out)
 }
 
-fn push_table(doc: &mut Doc, page: &Page, t: usize) {
-    let Some(cells) = cells(page, t) else { return };
+/// A data table's rows of cells (none when it has no cells).
+fn table_rows(page: &Page, t: usize) -> Vec<Vec<String>> {
+    let Some(cells) = cells(page, t) else {
+        return Vec::new();
+    };
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut last_row = None;
     for ((r, _), text) in cells {
@@ -194,11 +249,7 @@ fn push_table(doc: &mut Doc, page: &Page, t: usize) {
             row.push(text);
         }
     }
-    doc.blocks.push(DocBlock {
-        kind: BlockKind::Table,
-        text: text_table(&rows),
-        links: Vec::new(),
-    });
+    rows
 }
 
 /// Rows as `a | b` lines with padded columns (display width, so Vietnamese

@@ -133,7 +133,17 @@ pub const NEGATIVE: &[&str] = &[
     "signup",
     "sign-up",
     "subscribe",
-    "paywall",
+    // A paywall's prompt; a bare `paywall` class wraps the paywalled
+    // article text itself (Dow Jones sites).
+    "paywall-",
+    "paywall_",
+    "-paywall",
+    "_paywall",
+    // Printed copies only: a reprint notice, the site's address.
+    "print-header",
+    "print-footer",
+    "print-only",
+    "visible-print",
     "popup",
     "modal",
     // Author boxes under the article: a biography, not the article.

@@ -186,7 +186,7 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
         published,
         views: visible.views,
         summary,
-        body: join(&page, &kept),
+        body: doc::plain(&page, &kept),
         doc: doc::build(&page, &kept, lead, base),
         related: sel_related.unwrap_or(related.links),
     }
@@ -223,19 +223,6 @@ fn category(mut items: Vec<String>, title: Option<&str>) -> Option<String> {
         }
     }
     Some(items.join(" » ")).filter(|s| !s.is_empty())
-}
-
-/// Paragraphs separated by one blank line; consecutive repeats dropped.
-fn join(page: &blocks::Page, kept: &[usize]) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    for &i in kept {
-        let b = &page.blocks[i];
-        let t = doc::shown_text(b, &b.text);
-        if !t.is_empty() && out.last() != Some(&t) {
-            out.push(t);
-        }
-    }
-    out.join("\n\n")
 }
 
 #[cfg(test)]

@@ -279,7 +279,13 @@ pub const UI_LABELS: &[&str] = &[
     "bild anzeigen",
     "quellen ausblenden",
     "quellen anzeigen",
+    "order reprints",
+    "reprints",
 ];
+
+/// Words that are an interface label only when alone on their line: a
+/// byline's "By" whose name is a link to the author's page.
+const LONE_LABELS: &[&str] = &["by", "von", "par", "por", "door", "boi"];
 
 /// Whether a line is site furniture (footer, counter, licence).
 pub fn is_furniture(folded: &str) -> bool {
@@ -296,7 +302,9 @@ pub fn is_box_heading(folded: &str) -> bool {
 
 /// Whether a short line is an interface label (share, print, back …).
 pub fn is_ui_label(folded: &str) -> bool {
-    folded.chars().count() < 40 && UI_LABELS.iter().any(|p| starts_with_word(folded, p))
+    let lone = folded.trim().trim_end_matches(':');
+    LONE_LABELS.contains(&lone)
+        || folded.chars().count() < 40 && UI_LABELS.iter().any(|p| starts_with_word(folded, p))
 }
 
 /// Whether `text` (clean) is one of the related-list headings.

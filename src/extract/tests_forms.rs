@@ -197,3 +197,53 @@ fn an_about_the_author_box_is_not_body() {
     assert!(!e.body.contains("Minh Thu viết"), "{}", e.body);
     assert!(e.body.contains("tập huấn kỹ thuật"), "{}", e.body);
 }
+
+#[test]
+fn a_table_in_the_plain_body_keeps_its_rows_and_equal_cells() {
+    let table = "<table><tr><th>Đội</th><th>Thắng</th><th>Hòa</th><th>Thua</th></tr>\
+                 <tr><td>Xã Đông</td><td>3</td><td>1</td><td>1</td></tr>\
+                 <tr><td>Xã Tây</td><td>2</td><td>2</td><td>1</td></tr></table>";
+    let html = format!(
+        "<html><body><h1>Tập huấn chăm sóc cây ăn quả</h1><div class='nd'>{TEXT}{table}</div></body></html>"
+    );
+    let e = extract(&html, &base());
+    // A column of cells would read "3, 1" for "3, 1, 1": each row is one
+    // line, its cells split by tabs, the table one paragraph.
+    let rows = "Đội\tThắng\tHòa\tThua\nXã Đông\t3\t1\t1\nXã Tây\t2\t2\t1";
+    assert!(e.body.ends_with(&format!("\n\n{rows}")), "{}", e.body);
+    assert_eq!(
+        e.texts(BlockKind::Table),
+        ["Đội     | Thắng | Hòa | Thua\nXã Đông | 3     | 1   | 1\nXã Tây  | 2     | 2   | 1"]
+    );
+}
+
+#[test]
+fn a_bare_paywall_class_wraps_the_story_and_a_paywall_prompt_is_furniture() {
+    let html = format!(
+        "<html><body><h1>Tập huấn chăm sóc cây ăn quả</h1><article>\
+         <p>Hội nông dân xã vừa mở lớp tập huấn cho các hộ trồng nhãn, vải trên địa bàn trong ba ngày.</p>\
+         <div class='paywall'>{TEXT}</div>\
+         <div class='paywall-prompt'><p>Đăng ký gói đọc báo để xem tiếp toàn bộ các bài viết chuyên sâu của chúng tôi mỗi ngày.</p></div>\
+         </article></body></html>"
+    );
+    let e = extract(&html, &base());
+    assert!(e.body.contains("tập huấn kỹ thuật"), "{}", e.body);
+    assert!(e.body.contains("phòng trừ sâu bệnh"), "{}", e.body);
+    assert!(!e.body.contains("Đăng ký gói"), "{}", e.body);
+}
+
+#[test]
+fn print_only_notices_a_lone_by_and_reprint_buttons_are_not_body() {
+    let html = format!(
+        "<html><body><div class='print-header'><p>Bản in dành cho mục đích cá nhân, không thương mại. \
+         Muốn đặt bản in để phân phát, xin liên hệ tòa soạn qua địa chỉ thư điện tử.</p></div>\
+         <h1>Tập huấn chăm sóc cây ăn quả</h1><div class='nd'>\
+         <p>By</p><p><a href='/tac-gia/minh-tam'>Minh Tâm</a></p><p>Order Reprints</p>{TEXT}</div>\
+         <div class='print-footer'><p>Bản in dành cho mục đích cá nhân, không thương mại, mọi hình thức \
+         sao chép lại cần có sự đồng ý bằng văn bản của tòa soạn.</p></div></body></html>"
+    );
+    let e = extract(&html, &base());
+    assert!(e.body.starts_with("Chiều qua"), "{}", e.body);
+    assert!(!e.body.contains("Bản in"), "{}", e.body);
+    assert!(!e.body.contains("Order Reprints"), "{}", e.body);
+}

@@ -6,7 +6,7 @@ use super::limits::parallel_map;
 use super::{charset, SourceJob, SyncEvent, Syncer};
 use crate::extract::{self, Extracted};
 use crate::model::{NewArticle, Selectors, Validators};
-use crate::text::{sanitize_body, sanitize_line};
+use crate::text::{sanitize, sanitize_body, sanitize_line, sanitize_rows};
 use std::collections::HashSet;
 use std::sync::mpsc::SyncSender;
 
@@ -171,7 +171,7 @@ impl Syncer {
 /// Every field is sanitised here, so nothing from the page reaches the store raw.
 pub fn merge(item: NewArticle, page: Extracted, validators: Validators) -> NewArticle {
     let line = |s: Option<String>| s.map(|s| sanitize_line(&s)).filter(|s| !s.is_empty());
-    let body = sanitize_body(&page.body);
+    let body = sanitize_rows(&page.body);
     let title = if item.title.is_empty() {
         line(page.title).unwrap_or_default()
     } else {
@@ -200,10 +200,15 @@ pub fn merge(item: NewArticle, page: Extracted, validators: Validators) -> NewAr
 }
 
 /// The structured body cleaned like the plain one; a block whose text changed loses its link
-/// marks (their offsets would point into the wrong text).
+/// marks (their offsets would point into the wrong text). A table keeps its laid-out lines
+/// and padding: only forbidden characters go.
 fn sanitize_doc(mut doc: crate::model::Doc) -> crate::model::Doc {
     for b in &mut doc.blocks {
-        let clean = sanitize_body(&b.text);
+        let clean = if b.kind == crate::model::BlockKind::Table {
+            sanitize(&b.text)
+        } else {
+            sanitize_body(&b.text)
+        };
         if clean != b.text {
             b.text = clean;
             b.links.clear();
@@ -226,4 +231,34 @@ fn same_host(a: &str, b: &str) -> bool {
             .and_then(|u| u.host_str().map(str::to_string))
     };
     host(a).is_some() && host(a) == host(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::BlockKind;
+
+    #[test]
+    fn a_synced_table_keeps_its_rows_in_body_and_reader() {
+        let html = "<html><body><h1>Kết quả giải bóng đá thanh niên huyện</h1><article>\
+            <p>Ban tổ chức công bố bảng xếp hạng chung cuộc sau vòng đấu cuối cùng của giải năm nay.</p>\
+            <table><tr><th>Đội</th><th>Thắng</th><th>Hòa</th></tr>\
+            <tr><td>Xã Đông</td><td>3</td><td>1</td></tr><tr><td>Xã Tây</td><td>2</td><td>2</td></tr></table>\
+            </article></body></html>";
+        let base = url::Url::parse("http://cong.example.vn/tin/bong-da.html").unwrap();
+        let page = extract::extract(html, &base);
+        let a = merge(NewArticle::default(), page, Validators::default());
+        assert!(
+            a.body
+                .ends_with("Đội\tThắng\tHòa\nXã Đông\t3\t1\nXã Tây\t2\t2"),
+            "{}",
+            a.body
+        );
+        let doc = a.doc.expect("structured body");
+        let table = doc.blocks.iter().find(|b| b.kind == BlockKind::Table);
+        assert_eq!(
+            table.map(|b| b.text.as_str()),
+            Some("Đội     | Thắng | Hòa\nXã Đông | 3     | 1\nXã Tây  | 2     | 2")
+        );
+    }
 }

@@ -109,10 +109,16 @@ fn is_title_link(b: &Block) -> bool {
 }
 
 fn is_title(text: &str) -> bool {
-    let words = text
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic));
-    words.count() >= TITLE_WORDS && find_date(text).is_none()
+    // A number counts as a word ("Opening Bell 10.29.19"), but two of
+    // the words must be more than numbers.
+    let words = || text.split_whitespace();
+    let alpha = words()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    let all = words()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    all >= TITLE_WORDS && alpha >= 2 && find_date(text).is_none()
 }
 
 /// "Headline of another story Summary text …" in one block: the headline.
@@ -178,6 +184,18 @@ mod tests {
     fn a_linked_date_is_not_a_title() {
         let post = format!("<div><a href=/p1>28. September 2018 um 10:15</a><p>{SUM}</p></div>");
         assert!(marked(&post.repeat(3)).is_empty());
+    }
+
+    #[test]
+    fn a_numbered_issue_title_is_a_title_but_not_a_bare_number() {
+        // "Bản tin 125": two words and the issue's number, as a daily
+        // briefing titles its archive cards.
+        let card =
+            |title: &str| format!("<article><h2><a href=/b>{title}</a></h2><p>{SUM}</p></article>");
+        let issues: String = (125..=127).map(|n| card(&format!("Bản tin {n}"))).collect();
+        assert_eq!(marked(&issues), [SUM, SUM, SUM]);
+        let bare: String = (125..=127).map(|n| card(&format!("Số {n} 2024"))).collect();
+        assert!(marked(&bare).is_empty());
     }
 
     #[test]

@@ -153,14 +153,20 @@ pub fn caption_without_credit(text: &str) -> &str {
     text
 }
 
-/// At most six words, each a capitalised name, a joiner, or a handle.
+/// Company forms written in lower case after a name ("Future plc").
+const COMPANY_FORMS: &[&str] = &["plc", "ltd", "inc", "llc", "gmbh", "corp"];
+
+/// At most six words, each a capitalised name, a joiner, a company form or
+/// a handle.
 fn only_names(names: &str) -> bool {
     let words: Vec<&str> = names.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 6
         && !names.ends_with(['.', '!', '?'])
         && words.iter().all(|w| {
-            JOINERS.contains(&w.to_lowercase().as_str())
+            let lower = w.to_lowercase();
+            JOINERS.contains(&lower.as_str())
+                || COMPANY_FORMS.contains(&lower.as_str())
                 || w.chars().next().is_some_and(|c| !c.is_lowercase())
                 // "ccnull/Marco", "jorisvo.de": handles and sites.
                 || w.contains(['/', '.'])
@@ -198,6 +204,7 @@ mod tests {
         assert!(credit("Ảnh: Trần Minh"));
         assert!(credit("Foto: Lê Hà / TTXVN"));
         assert!(credit("Credits:"));
+        assert!(credit("(Image credit: Future plc)"));
         assert!(credit("Image 3 of 8"));
         assert!(credit("ảnh 2/6"));
         assert!(credit("4 / 9"));

@@ -19,6 +19,7 @@ const PHRASES: &[&str] = &[
     "chia se bai viet",
     "subscribe",
     "subscriber",
+    "get a subscription",
     "sign up",
     "newsletter",
     "follow us",
@@ -165,6 +166,15 @@ mod tests {
              <h3>Tell us what you think...</h3></div>"
         );
         assert_eq!(body(&html), [PARA]);
+    }
+
+    #[test]
+    fn an_offer_to_subscribe_after_the_story_goes() {
+        let html = format!(
+            "<div><p>{PARA}</p><p>Minh Hà</p>\
+             <p>Get a subscription to keep reading the valley's farm news every week.</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, "Minh Hà"]);
     }
 
     #[test]

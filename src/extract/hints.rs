@@ -125,6 +125,7 @@ pub const NEGATIVE: &[&str] = &[
     "mostread",
     "most-read",
     "hotnews",
+    "trending",
     "breadcrumb",
     "cookie",
     "consent",

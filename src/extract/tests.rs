@@ -395,3 +395,41 @@ fn streamed_segment_is_read_at_its_placeholder() {
     assert!(open < part && part < close, "order: {:?}", e.body);
     assert!(open.is_some(), "body: {:?}", e.body);
 }
+
+/// A photo credit set in its own span inside the caption: without a line
+/// break it would glue to the caption ("…ven đêẢnh: Minh Trí") and neither
+/// could be told apart.
+#[test]
+fn a_credit_span_in_a_caption_is_split_off_and_dropped() {
+    let para = "Vụ lúa năm nay được mùa, năng suất bình quân đạt hơn sáu tấn một héc-ta, cao nhất từ trước đến nay.";
+    let html = format!(
+        "<html><body><h1>Nông dân phấn khởi vào vụ gặt</h1><article><p>{para}</p>\
+         <figure><img src=/lua.jpg><figcaption><span>Cánh đồng lúa chín vàng ở ven đê</span>\
+         <span class=\"image-credit\">Ảnh: Minh Trí</span></figcaption></figure>\
+         <p>{para}</p></article></body></html>"
+    );
+    let e = run(&html);
+    assert!(
+        e.body.contains("\n\nCánh đồng lúa chín vàng ở ven đê\n\n"),
+        "{}",
+        e.body
+    );
+    assert!(!e.body.contains("Minh Trí"), "{}", e.body);
+}
+
+/// A "trending" rail between the story and the footer is a list of other
+/// pages, whatever its links say.
+#[test]
+fn a_trending_box_is_not_body() {
+    let para = "Trạm y tế xã vừa được trang bị thêm máy siêu âm và máy xét nghiệm máu, người dân không phải lên huyện nữa.";
+    let html = format!(
+        "<html><body><h1>Trạm y tế xã có máy mới</h1><div class=story><p>{para}</p><p>{para}</p>\
+         <div class=\"trending-box\"><p>Giá vàng hôm nay tăng mạnh sau nhiều ngày đi ngang, người mua đổ xô đi bán.</p>\
+         <p>Thời tiết cuối tuần: miền Bắc đón đợt không khí lạnh mới, nhiệt độ giảm sâu về đêm.</p></div>\
+         <p>{para}</p></div></body></html>"
+    );
+    let e = run(&html);
+    assert!(e.body.contains("máy siêu âm"), "{}", e.body);
+    assert!(!e.body.contains("Giá vàng"), "{}", e.body);
+    assert!(!e.body.contains("Thời tiết cuối tuần"), "{}", e.body);
+}

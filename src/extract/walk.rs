@@ -42,6 +42,8 @@ struct Opened {
     article: bool,
     inline_hints: u8,
     sel: u8,
+    /// An inline element printed on a line of its own (a photo credit).
+    own_line: bool,
 }
 
 #[derive(Default)]
@@ -142,7 +144,10 @@ impl Walker {
         let named = !ids.trim().is_empty();
         let hints = hints_of(name, &ids);
         o.sel = self.marks.get(&el.id()).copied().unwrap_or(0);
-        if o.sel != 0 || BLOCK.contains(&name) {
+        // A caption's credit span is styled onto its own line: without a
+        // break it glues to the caption ("…treatmentCredit: EPA").
+        o.own_line = named && !BLOCK.contains(&name) && ids.contains("credit");
+        if o.sel != 0 || o.own_line || BLOCK.contains(&name) {
             self.flush();
         }
         self.count_sel(o.sel, 1);
@@ -198,7 +203,7 @@ impl Walker {
         if o.link {
             self.link = None;
         }
-        if o.sel != 0 && !o.block {
+        if (o.sel != 0 || o.own_line) && !o.block {
             self.flush();
         }
         if o.block {

@@ -276,3 +276,47 @@ fn a_page_without_article_text_says_how_to_point_at_it() {
     let a: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(a["body"], "");
 }
+
+/// `tintuc extract -` and a pipe path (`<(zcat page.gz)` hands over
+/// `/dev/fd/N`, which has no canonical path) read the page from standard
+/// input; `--url` still resolves its links.
+#[test]
+fn a_page_on_standard_input_or_a_pipe_is_read() {
+    let env = Env::new(&[], "");
+    let html = std::fs::read(fixture("article-1.html")).unwrap();
+    for target in ["-", "/dev/stdin"] {
+        let out = env.run_with_input(&["extract", target, "--url", BASE, "--json"], html.clone());
+        assert!(out.status.success(), "{target}: {}", stderr(&out));
+        let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            a["title"], "Hội thảo bảo tồn nghề dệt chiếu cói ven sông Đào",
+            "{target}"
+        );
+        assert_eq!(a["source"], "cong.example.vn", "{target}");
+    }
+}
+
+/// A saved page over `[sync] max_page_bytes` is refused by name, as sync
+/// refuses one, instead of being read whole into memory.
+#[test]
+fn a_page_over_the_size_limit_is_refused_by_name() {
+    let env = Env::new(&[], "[sync]\nmax_page_bytes = 20000\n");
+    std::fs::create_dir_all(env.data()).unwrap();
+    let big = env.data().join("trang-lon.html");
+    let para = "<p>Một đoạn văn khá dài về mùa màng của bà con trong xã.</p>";
+    std::fs::write(
+        &big,
+        format!("<html><body>{}</body></html>", para.repeat(1000)),
+    )
+    .unwrap();
+    let out = env.run(&["extract", big.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("trang-lon.html") && err.contains("max_page_bytes"),
+        "{err}"
+    );
+    let out = env.run_with_input(&["extract", "-"], std::fs::read(&big).unwrap());
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("standard input"), "{}", stderr(&out));
+}

@@ -1,4 +1,4 @@
-//! `tintuc extract FILE|URL [--url BASE] [--source NAME] [--json]`: what the
+//! `tintuc extract FILE|URL|- [--url BASE] [--source NAME] [--json]`: what the
 //! extractor finds on one page, the tool for adding a portal (try a page,
 //! then add `[source.selectors]` where the guess is wrong).
 
@@ -70,12 +70,39 @@ fn load(config: &Config, req: &Request) -> anyhow::Result<(String, Url)> {
             url,
         ));
     }
+    let limit = config.sync.max_page_bytes;
+    if t == "-" {
+        let bytes = read_at_most(std::io::stdin().lock(), limit, "standard input")?;
+        let bytes = page_bytes("standard input", bytes, limit)?;
+        // No address to resolve links against: `--url` gives one.
+        let url = Url::parse("file:///dev/stdin").expect("a fixed, valid URL");
+        return Ok((charset::decode(&bytes, None), url));
+    }
     let path = Path::new(t);
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {t}"))?;
-    let bytes = page_bytes(t, bytes, config.sync.max_page_bytes)?;
-    let abs = std::fs::canonicalize(path).with_context(|| format!("cannot read {t}"))?;
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {t}"))?;
+    let bytes = read_at_most(file, limit, t)?;
+    let bytes = page_bytes(t, bytes, limit)?;
+    // A pipe (`<(zcat page.gz)`, `/dev/stdin`) has no canonical path; its
+    // absolute name still makes a `file://` URL.
+    let abs = std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .with_context(|| format!("cannot read {t}"))?;
     let url = Url::from_file_path(&abs).map_err(|_| anyhow::anyhow!("{t}: not a usable path"))?;
     Ok((charset::decode(&bytes, None), url))
+}
+
+/// Reads a saved page, refusing one larger than the sync's page limit
+/// instead of filling memory with it.
+fn read_at_most(input: impl Read, limit: u64, name: &str) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    input
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {name}"))?;
+    if bytes.len() as u64 > limit {
+        bail!("{name}: larger than {limit} bytes; raise [sync] max_page_bytes to read it");
+    }
+    Ok(bytes)
 }
 
 /// A saved page as HTML bytes: a gzipped file (as archives and test

@@ -116,10 +116,10 @@ pub enum Cmd {
         #[command(subcommand)]
         action: OpmlCmd,
     },
-    /// What the extractor finds on one page (a file or an http(s) URL)
+    /// What the extractor finds on one page (a file, an http(s) URL, or - for standard input)
     Extract {
-        /// An HTML file, or an http(s):// URL to fetch
-        #[arg(value_name = "FILE|URL")]
+        /// An HTML file (gzipped or not), an http(s):// URL to fetch, or - to read standard input
+        #[arg(value_name = "FILE|URL|-")]
         target: String,
         /// Resolve links against this URL (default: the page's own URL)
         #[arg(long = "url", value_name = "BASE")]

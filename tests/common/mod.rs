@@ -74,13 +74,25 @@ impl Env {
 
     /// Runs `tintuc --config C --data-dir D ARGS` with no proxy and a bounded wait.
     pub fn run(&self, args: &[&str]) -> Output {
+        run_bounded(self.command(args))
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(BIN);
         cmd.arg("--config")
             .arg(self.config())
             .arg("--data-dir")
             .arg(self.data());
         cmd.args(args);
-        run_bounded(cmd)
+        cmd
+    }
+
+    /// Like [`Env::run`], with `input` written to the command's standard
+    /// input through a pipe.
+    pub fn run_with_input(&self, args: &[&str], input: Vec<u8>) -> Output {
+        let mut cmd = self.command(args);
+        clear_proxies(&mut cmd);
+        wait_output_fed(cmd, Some(input))
     }
 
     /// Runs a command that must succeed and prints JSON; returns it parsed.
@@ -125,11 +137,28 @@ pub fn run_bounded(mut cmd: Command) -> Output {
     wait_output(cmd)
 }
 
-fn wait_output(mut cmd: Command) -> Output {
-    cmd.stdin(std::process::Stdio::null());
+fn wait_output(cmd: Command) -> Output {
+    wait_output_fed(cmd, None)
+}
+
+/// Runs `cmd` to the end within 120 s; its standard input is `input` through
+/// a pipe, or nothing.
+fn wait_output_fed(mut cmd: Command, input: Option<Vec<u8>>) -> Output {
+    cmd.stdin(match input {
+        Some(_) => std::process::Stdio::piped(),
+        None => std::process::Stdio::null(),
+    });
     cmd.stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().expect("spawn tintuc");
+    if let (Some(input), Some(mut pipe)) = (input, child.stdin.take()) {
+        // On a thread, so a child that stops reading never blocks the test;
+        // the pipe closes when the thread ends.
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let _ = pipe.write_all(&input);
+        });
+    }
     // Drain both pipes on threads so a chatty child never blocks on a full pipe.
     let drain = |mut r: Box<dyn std::io::Read + Send>| {
         std::thread::spawn(move || {

@@ -6,9 +6,32 @@
 use chrono::NaiveDate;
 use url::Url;
 
-/// Folded month words (English, German, French), longest first so that
-/// "june" is not read as "jun" + "e".
+/// Folded month words (English, German, French, Portuguese, Spanish),
+/// longest first so that "june" is not read as "jun" + "e".
 const MONTHS: &[(&str, u32)] = &[
+    ("septiembre", 9),
+    ("diciembre", 12),
+    ("fevereiro", 2),
+    ("noviembre", 11),
+    ("setiembre", 9),
+    ("dezembro", 12),
+    ("novembro", 11),
+    ("setembro", 9),
+    ("janeiro", 1),
+    ("febrero", 2),
+    ("octubre", 10),
+    ("outubro", 10),
+    ("agosto", 8),
+    ("junho", 6),
+    ("julho", 7),
+    ("junio", 6),
+    ("julio", 7),
+    ("enero", 1),
+    ("marco", 3),
+    ("marzo", 3),
+    ("abril", 4),
+    ("maio", 5),
+    ("mayo", 5),
     ("september", 9),
     ("february", 2),
     ("dezember", 12),
@@ -105,6 +128,14 @@ fn skip(f: &[char], mut i: usize, extra: &str) -> usize {
     i
 }
 
+/// Past the Portuguese and Spanish joiner in `22 de janeiro de 2018`.
+fn skip_de(f: &[char], i: usize) -> usize {
+    ["de", "del"]
+        .iter()
+        .find_map(|w| word_end(f, i, w))
+        .map_or(i, |end| skip(f, end, ""))
+}
+
 /// `January 5, 2020` / `Jan. 5th 2020` starting at a month word.
 pub fn month_first(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
     let (m, a) = month_at(f, i)?;
@@ -117,11 +148,12 @@ pub fn month_first(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
     Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, c))
 }
 
-/// `5 January 2020` / `5. Januar 2020` starting at the day.
+/// `5 January 2020` / `5. Januar 2020` / `22 de janeiro de 2018` starting
+/// at the day.
 pub fn day_first(f: &[char], i: usize) -> Option<(NaiveDate, usize)> {
     let (d, a) = number(f, i, 2)?;
-    let (m, b) = month_at(f, skip(f, a, "."))?;
-    let (y, c) = number(f, skip(f, b, ","), 4).filter(|&(y, _)| y >= 1900)?;
+    let (m, b) = month_at(f, skip_de(f, skip(f, a, ".")))?;
+    let (y, c) = number(f, skip_de(f, skip(f, b, ",")), 4).filter(|&(y, _)| y >= 1900)?;
     Some((NaiveDate::from_ymd_opt(y as i32, m, d)?, c))
 }
 
@@ -174,7 +206,7 @@ mod tests {
     }
 
     #[test]
-    fn month_names_in_three_languages() {
+    fn month_names_in_five_languages() {
         assert_eq!(
             day("Posted on January 5, 2020").as_deref(),
             Some("2020-01-05")
@@ -182,6 +214,15 @@ mod tests {
         assert_eq!(day("Sept. 21st 2019, 10:30").as_deref(), Some("2019-09-21"));
         assert_eq!(day("am 5. März 2021").as_deref(), Some("2021-03-05"));
         assert_eq!(day("le 3 juillet 2018").as_deref(), Some("2018-07-03"));
+        assert_eq!(
+            day("segunda-feira, 22 de janeiro de 2018 às 0:13").as_deref(),
+            Some("2018-01-22")
+        );
+        assert_eq!(
+            day("Publicado el 5 de marzo del 2020").as_deref(),
+            Some("2020-03-05")
+        );
+        assert_eq!(day("Marco 22 de 2018 fotos"), None);
         assert_eq!(day("May the force be with you 2020"), None);
     }
 

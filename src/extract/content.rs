@@ -349,6 +349,9 @@ mod tests {
     fn date_lines_before_text_are_dropped() {
         let html = format!("<div><p>12/12/2022 07:30</p><p>{PARA}</p><p>Ngày 12/12/2022</p></div>");
         assert_eq!(body(&html), [PARA, "Ngày 12/12/2022"]);
+        // A weekday before it and a time after "at" are the same stamp.
+        let html = format!("<div><p>Monday, 22 January 2018 at 0:13</p><p>{PARA}</p></div>");
+        assert_eq!(body(&html), [PARA]);
     }
 
     #[test]

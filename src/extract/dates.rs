@@ -229,7 +229,9 @@ fn skip_spaces(f: &[char], mut i: usize) -> usize {
 }
 
 /// Separators allowed between a date and its time: spaces, `-`, `,`, `|`,
-/// and the words "lúc"/"vào" ("at").
+/// and the words for "at" ("lúc", "vào", "at", "às", "à", "um", "alle",
+/// "om", "kl."). A word is only skipped on the way to a time: when no time
+/// follows, the date ends where it did.
 fn skip_seps(f: &[char], mut i: usize) -> usize {
     loop {
         let before = i;
@@ -239,9 +241,14 @@ fn skip_seps(f: &[char], mut i: usize) -> usize {
         {
             i += 1;
         }
-        for w in ["luc", "vao", "ngay"] {
+        for w in [
+            "luc", "vao", "ngay", "at", "as", "a", "um", "alle", "om", "kl",
+        ] {
             if word_at(f, i, w) {
                 i += w.len();
+                if f.get(i) == Some(&'.') {
+                    i += 1;
+                }
             }
         }
         if i == before {

@@ -35,6 +35,28 @@ fn slash_date_with_24_hour_time_and_time_first() {
 }
 
 #[test]
+fn a_time_after_the_word_for_at_belongs_to_the_date() {
+    assert_eq!(
+        rfc("segunda-feira, 22 de janeiro de 2018 às 0:13").as_deref(),
+        Some("2018-01-22T00:13:00+07:00")
+    );
+    assert_eq!(
+        rfc("Monday, January 22, 2018 at 9:05 PM").as_deref(),
+        Some("2018-01-22T21:05:00+07:00")
+    );
+    assert_eq!(
+        rfc("am 5. März 2021 um 10:30 Uhr").as_deref(),
+        Some("2021-03-05T10:30:00+07:00")
+    );
+    // A word with no time after it is not part of the date.
+    let found = find_date("22 January 2018 at noon").unwrap();
+    assert_eq!(
+        (found.end, found.at.time().to_string().as_str()),
+        (15, "00:00:00")
+    );
+}
+
+#[test]
 fn vietnamese_words_and_plain_dates() {
     assert_eq!(
         rfc("Chủ Nhật, ngày 7 tháng 9 năm 2025").as_deref(),

@@ -66,6 +66,16 @@ const NOTICE_PHRASES: &[&str] = &[
     "this entry was posted",
     "bookmark the permalink",
     "n'engagent que leurs auteurs",
+    // Comment moderation policies, printed above or below the comment box.
+    "approved by a moderator",
+    "approved by the moderator",
+    "comments are moderated",
+    "comments will be moderated",
+    "kommentare werden moderiert",
+    "aprovados pelo moderador",
+    "aprobados por el moderador",
+    "binh luan cua ban se duoc",
+    "y kien cua ban se duoc",
 ];
 
 /// Folded phrases of the comment box and the rating widget; a short
@@ -226,6 +236,16 @@ mod tests {
              <p>Sie müssen sich einloggen, um zu kommentieren.</p></div>"
         );
         assert_eq!(body(&html), [PARA, story]);
+    }
+
+    #[test]
+    fn a_comment_moderation_policy_goes() {
+        let html = format!(
+            "<div><p>{PARA}</p><p>{PARA}</p>\
+             <p>Bình luận của bạn sẽ được kiểm duyệt trước khi hiển thị.</p>\
+             <p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, PARA]);
     }
 
     #[test]

@@ -206,7 +206,14 @@ fn weight(b: &Block, skip: bool, furn: bool, trust: Trust) -> f64 {
 
 /// Mostly a link, and not a briefing item that goes on in its own words.
 fn is_link_line(b: &Block) -> bool {
-    b.is_linky() && !roundup::is_item(b)
+    b.is_linky() && !roundup::is_item(b) && !is_written_url(&b.text)
+}
+
+/// A link whose text is its address ("http://amzn.to/2iJFhRj") is printed
+/// for the reader to see and copy, not a menu item or a teaser.
+fn is_written_url(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace)
 }
 
 pub fn is_boiler(b: &Block, trust: Trust) -> bool {

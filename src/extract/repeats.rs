@@ -17,7 +17,9 @@ pub fn drop_repeats(page: &Page, kept: &mut Vec<usize>) {
     kept.retain(|&i| {
         let b = &page.blocks[i];
         let t = b.text.as_str();
-        if is_bare_url(t) {
+        // A linked address is printed for the reader to follow (a shop's
+        // short link under each item); an unlinked one is a widget's.
+        if is_bare_url(t) && !b.is_linky() {
             return false;
         }
         let caption = b.after_img || b.hints & CAPTION != 0;
@@ -93,5 +95,15 @@ mod tests {
             "<div><p>{PARA}</p><p>https://xa.example.vn/tin/don-ve-sinh.html</p><p>{PARA}</p></div>"
         );
         assert_eq!(body(&html), [PARA, PARA]);
+    }
+
+    #[test]
+    fn a_linked_address_under_an_item_stays() {
+        let item = "1) Nồi cơm điện 1,8 lít, giảm 20% đến hết tuần";
+        let link = "https://cho.example.vn/noi-com";
+        let html = format!(
+            "<div><p>{PARA}</p><p>{item}<br><a href={link}>{link}</a></p><p>{PARA}</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, item, link, PARA]);
     }
 }

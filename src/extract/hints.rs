@@ -160,7 +160,9 @@ pub const NEGATIVE: &[&str] = &[
     "contributor-bio",
 ];
 /// Whole class names or ids of furniture, too short to match as substrings.
-pub const NEGATIVE_EXACT: &[&str] = &["nav", "ad", "ads", "header", "top", "logo", "tags"];
+pub const NEGATIVE_EXACT: &[&str] = &[
+    "nav", "ad", "ads", "header", "top", "logo", "tags", "button", "btn",
+];
 /// Substrings that rescue an element from the negative list.
 pub const POSITIVE: &[&str] = &[
     "article", "content", "detail", "chitiet", "noidung", "entry", "story",

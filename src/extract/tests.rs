@@ -433,3 +433,19 @@ fn a_trending_box_is_not_body() {
     assert!(!e.body.contains("Giá vàng"), "{}", e.body);
     assert!(!e.body.contains("Thời tiết cuối tuần"), "{}", e.body);
 }
+
+#[test]
+fn a_box_classed_button_is_not_body() {
+    // A CMS that prints a button component's settings as text.
+    let para = "Lễ hội hoa xuân mở cửa từ mùng Hai Tết, có hơn năm mươi gian hàng hoa và cây cảnh của nông dân.";
+    let html = format!(
+        "<html><body><h1>Lễ hội hoa xuân</h1><div class=story><p>{para}</p>\
+         <div class=button><div>class</div><div>btn-primary</div><div>Mua vé ngay</div></div>\
+         <p>{para}</p><a class=btn href=/ve>Đặt chỗ trước</a><p>{para}</p></div></body></html>"
+    );
+    let e = run(&html);
+    assert!(e.body.contains("Lễ hội hoa xuân mở cửa"), "{}", e.body);
+    assert!(!e.body.contains("btn-primary"), "{}", e.body);
+    assert!(!e.body.contains("Mua vé ngay"), "{}", e.body);
+    assert!(!e.body.contains("Đặt chỗ trước"), "{}", e.body);
+}

@@ -2,8 +2,9 @@
 //!
 //! A breadcrumb starts with a home item ("Trang chủ", "Home"); to tell it
 //! from a site menu that also starts with "Trang chủ", it must either show
-//! separators (», ›, >, →, " / ") between items or sit in an element whose
-//! class/id says breadcrumb/path/navigation. Items may be links, plain text,
+//! separators (», ›, >, →, " / ") between its items (one between each
+//! pair: a menu's lone "Colunistas »" submenu marker is not a trail) or
+//! sit in an element whose class/id says breadcrumb/path/navigation. Items may be links, plain text,
 //! or one `<li>` each (then the following blocks carry them).
 
 use super::blocks::{is_home_word, Block, Page, CRUMB};
@@ -34,24 +35,30 @@ fn at(page: &Page, i: usize) -> Option<Crumb> {
         return None;
     }
     let mut used = vec![i];
+    let hint = page
+        .ancestors(b.elem)
+        .take(4)
+        .filter(|&e| page.elems[e].hints & CRUMB != 0)
+        .last(); // the list, not its `breadcrumb-item`
     if items.len() == 1 {
-        for j in following(page, i) {
+        // Inside a breadcrumb-classed element the trail ends with it: after
+        // a lone "Home ›" there may come the header's search box.
+        let end = hint.map_or(usize::MAX, |e| page.elems[e].end);
+        for j in following(page, i).take_while(|&j| j < end) {
             let (more, s) = items_of(&page.blocks[j]);
             if more.is_empty() || page.blocks[j].chars > MAX_ITEM_CHARS {
                 break;
             }
             items.extend(more);
-            seps |= s;
+            seps += s;
             used.push(j);
         }
     }
-    let hinted = page
-        .ancestors(b.elem)
-        .take(4)
-        .any(|e| page.elems[e].hints & CRUMB != 0);
+    let hinted = hint.is_some();
     let sane = (2..=MAX_ITEMS + 1).contains(&items.len())
         && items.iter().all(|t| t.chars().count() <= MAX_ITEM_CHARS);
-    (sane && (hinted || seps)).then(|| Crumb {
+    let trail = seps + 1 >= items.len();
+    (sane && (hinted || trail)).then(|| Crumb {
         items: items.split_off(1),
         blocks: used,
     })
@@ -68,10 +75,10 @@ fn following(page: &Page, i: usize) -> std::ops::Range<usize> {
     i + 1..end.min(i + 1 + MAX_ITEMS)
 }
 
-/// Items of one block and whether a separator was seen between them.
-fn items_of(b: &Block) -> (Vec<String>, bool) {
+/// Items of one block and how many separators were seen.
+fn items_of(b: &Block) -> (Vec<String>, usize) {
     let mut items = Vec::new();
-    let mut seps = false;
+    let mut seps = 0;
     for p in &b.pieces {
         if p.href.is_some() {
             push_item(&mut items, &p.text);
@@ -79,7 +86,7 @@ fn items_of(b: &Block) -> (Vec<String>, bool) {
         }
         let text = p.text.replace(" / ", " » ");
         let parts: Vec<&str> = text.split(['»', '›', '>', '→', '«']).collect();
-        seps |= parts.len() > 1;
+        seps += parts.len() - 1;
         for part in parts {
             push_item(&mut items, part);
         }
@@ -127,6 +134,23 @@ mod tests {
             ["Giáo dục"]
         );
         assert_eq!(crumb(&format!("<ul class='main'>{li}</ul>")), None);
+    }
+
+    #[test]
+    fn a_menu_with_one_submenu_marker_is_not_a_trail() {
+        let li = |t: &str| format!("<li><a href=/{}>{t}</a></li>", t.len());
+        let menu = format!(
+            "<nav class=menu><ul><li><a href=/>Trang chủ</a><ul>{}<li><a>Chuyên mục »</a><ul>{}{}{}</ul></li></ul></li></ul></nav>",
+            li("Tất cả tin"),
+            li("Nông nghiệp"),
+            li("Giáo dục"),
+            li("Y tế")
+        );
+        assert_eq!(crumb(&menu), None);
+        let home_only = "<div class=breadcrumb><a href=/>Trang chủ</a> › </div><div><p>Tìm kiếm</p><p><a href=/tk>Tìm nâng cao</a></p></div>";
+        assert_eq!(crumb(&format!("<div>{home_only}</div>")), None);
+        let trail = "<div><a href=/>Trang chủ</a> » <a href=/a>Giáo dục</a> » Tuyển sinh</div>";
+        assert_eq!(crumb(trail).unwrap(), ["Giáo dục", "Tuyển sinh"]);
     }
 
     #[test]

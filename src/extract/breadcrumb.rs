@@ -4,7 +4,8 @@
 //! from a site menu that also starts with "Trang chủ", it must either show
 //! separators (», ›, >, →, " / ") between its items (one between each
 //! pair: a menu's lone "Colunistas »" submenu marker is not a trail) or
-//! sit in an element whose class/id says breadcrumb/path/navigation. Items may be links, plain text,
+//! sit in an element whose class/id says breadcrumb or path ("navigation"
+//! is the site's menu as often as its trail). Items may be links, plain text,
 //! or one `<li>` each (then the following blocks carry them).
 
 use super::blocks::{is_home_word, Block, Page, CRUMB};
@@ -134,6 +135,11 @@ mod tests {
             ["Giáo dục"]
         );
         assert_eq!(crumb(&format!("<ul class='main'>{li}</ul>")), None);
+        // The site's main navigation starts with "Home" too.
+        assert_eq!(
+            crumb(&format!("<ul class='main-navigation'>{li}</ul>")),
+            None
+        );
     }
 
     #[test]

@@ -225,15 +225,7 @@ pub fn hints_of(name: &str, ids: &str) -> u8 {
     if has(&["title", "tieude", "tieu-de", "headline"]) {
         h |= TITLE;
     }
-    if has(&[
-        "breadcrumb",
-        "crumb",
-        "path",
-        "navigation",
-        "duongdan",
-        "duong-dan",
-    ]) && !ids.contains("menu")
-    {
+    if has(&["breadcrumb", "crumb", "path", "duongdan", "duong-dan"]) && !ids.contains("menu") {
         h |= CRUMB;
     }
     h

@@ -47,7 +47,8 @@ fn at(page: &Page, i: usize) -> Option<Crumb> {
         let end = hint.map_or(usize::MAX, |e| page.elems[e].end);
         for j in following(page, i).take_while(|&j| j < end) {
             let (more, s) = items_of(&page.blocks[j]);
-            if more.is_empty() || page.blocks[j].chars > MAX_ITEM_CHARS {
+            // A separator may be an `<li>` of its own.
+            if (more.is_empty() && s == 0) || page.blocks[j].chars > MAX_ITEM_CHARS {
                 break;
             }
             items.extend(more);
@@ -85,7 +86,11 @@ fn items_of(b: &Block) -> (Vec<String>, usize) {
             push_item(&mut items, &p.text);
             continue;
         }
-        let text = p.text.replace(" / ", " » ");
+        // A slash between items, spaced or standing alone in its own span.
+        let text = match p.text.trim() {
+            "/" => "»".to_string(),
+            t => t.replace(" / ", " » "),
+        };
         let parts: Vec<&str> = text.split(['»', '›', '>', '→', '«']).collect();
         seps += parts.len() - 1;
         for part in parts {
@@ -97,8 +102,8 @@ fn items_of(b: &Block) -> (Vec<String>, usize) {
 
 fn push_item(items: &mut Vec<String>, raw: &str) {
     let t = clean(raw);
-    let t = trim_decor(&t);
-    if !t.is_empty() {
+    let t = trim_decor(&t).trim_matches(|c: char| c == '/' || c.is_whitespace());
+    if t.chars().any(char::is_alphanumeric) {
         items.push(t.to_string());
     }
 }
@@ -157,6 +162,14 @@ mod tests {
         assert_eq!(crumb(&format!("<div>{home_only}</div>")), None);
         let trail = "<div><a href=/>Trang chủ</a> » <a href=/a>Giáo dục</a> » Tuyển sinh</div>";
         assert_eq!(crumb(trail).unwrap(), ["Giáo dục", "Tuyển sinh"]);
+    }
+
+    #[test]
+    fn slashes_in_their_own_spans_are_separators() {
+        let html = "<div><a href=/>Home</a><span>/</span><a href=/tt>Thể thao</a><span>/</span><a href=/bd>/ Bóng đá</a></div>";
+        assert_eq!(crumb(html).unwrap(), ["Thể thao", "Bóng đá"]);
+        let li = "<ul class=breadcrumb><li><a href=/>Trang chủ</a></li><li>/</li><li><a href=/tt>Thể thao</a></li></ul>";
+        assert_eq!(crumb(li).unwrap(), ["Thể thao"]);
     }
 
     #[test]

@@ -216,13 +216,23 @@ fn first_prose(page: &blocks::Page, kept: &[usize]) -> Option<String> {
 /// Breadcrumb items joined by " » ", without a trailing copy of the title.
 fn category(mut items: Vec<String>, title: Option<&str>) -> Option<String> {
     if let (Some(last), Some(t)) = (items.last(), title) {
-        let (l, t) = (norm::fold(last), norm::fold(t));
-        let stem = l.trim_end_matches(['.', '…', ' ']);
-        if l == t || (stem.chars().count() >= 10 && t.starts_with(stem) && l.len() != stem.len()) {
+        if is_title_copy(&norm::fold(last), &norm::fold(t)) {
             items.pop();
         }
     }
     Some(items.join(" » ")).filter(|s| !s.is_empty())
+}
+
+/// Whether a trail's last item (folded) is the page's title: whole, cut
+/// short ("…", or just cut at a width), or with a kicker before it
+/// ("Deutschlandtakt: Flixbus attackiert …" over the title "Flixbus …").
+fn is_title_copy(last: &str, title: &str) -> bool {
+    let long = |s: &str, n: usize| s.chars().count() >= n;
+    let stem = last.trim_end_matches(['.', '…', ' ']);
+    last == title
+        || (long(stem, 10) && title.starts_with(stem) && last.len() != stem.len())
+        || (long(last, 20) && title.starts_with(last))
+        || (long(title, 10) && last.ends_with(title))
 }
 
 #[cfg(test)]

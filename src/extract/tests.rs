@@ -449,3 +449,24 @@ fn a_box_classed_button_is_not_body() {
     assert!(!e.body.contains("Mua vé ngay"), "{}", e.body);
     assert!(!e.body.contains("Đặt chỗ trước"), "{}", e.body);
 }
+
+#[test]
+fn a_trail_ending_in_the_title_leaves_it_out_of_the_category() {
+    let cat = |last: &str, title: &str| {
+        super::category(vec!["Thể thao".into(), last.into()], Some(title))
+    };
+    let title = "Đội tuyển xã vô địch giải bóng đá nông thôn";
+    for last in [
+        title,
+        "Đội tuyển xã vô địch giải bóng…",
+        "Đội tuyển xã vô địch giải",
+        "Bóng đá: Đội tuyển xã vô địch giải bóng đá nông thôn",
+    ] {
+        assert_eq!(cat(last, title).as_deref(), Some("Thể thao"), "{last}");
+    }
+    // A section whose name opens the title is still a section.
+    assert_eq!(
+        cat("Bóng đá", "Bóng đá xã nhà thắng lớn").as_deref(),
+        Some("Thể thao » Bóng đá")
+    );
+}

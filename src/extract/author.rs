@@ -111,19 +111,7 @@ pub fn in_comments(e: scraper::ElementRef) -> bool {
 /// short, with letters, and not a date, an address or a sentence.
 pub fn plausible(raw: &str) -> Option<String> {
     let text = clean(raw);
-    let mut t = trim_decor(&text);
-    let folded = fold(t);
-    for w in BY_WORDS {
-        let Some(rest) = folded.strip_prefix(w) else {
-            continue;
-        };
-        if rest.is_empty() || rest.starts_with([' ', ':']) {
-            // `fold` keeps char positions and `w` is ASCII: same cut.
-            t = trim_decor(t.char_indices().nth(w.len()).map_or("", |(i, _)| &t[i..]));
-            t = t.trim_start_matches([':', ' ']);
-            break;
-        }
-    }
+    let t = without_by(trim_decor(&text));
     let words = t.split_whitespace().count();
     let ok = (2..=60).contains(&t.chars().count())
         && (1..=6).contains(&words)
@@ -132,6 +120,22 @@ pub fn plausible(raw: &str) -> Option<String> {
             .chars()
             .any(|c| c.is_ascii_digit() || "@/:|<>".contains(c));
     ok.then(|| t.to_string())
+}
+
+/// The text without a leading "By", "von", "Tác giả:" and the like.
+pub fn without_by(t: &str) -> &str {
+    let folded = fold(t);
+    for w in BY_WORDS {
+        let Some(rest) = folded.strip_prefix(w) else {
+            continue;
+        };
+        if rest.is_empty() || rest.starts_with([' ', ':']) {
+            // `fold` keeps char positions and `w` is ASCII: same cut.
+            let t = trim_decor(t.char_indices().nth(w.len()).map_or("", |(i, _)| &t[i..]));
+            return t.trim_start_matches([':', ' ']);
+        }
+    }
+    t
 }
 
 /// True for the site or publisher name, an address or a CMS placeholder:

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::blocks::Page;
 use super::dates::find_date;
-use super::norm::{fold, trim_decor};
+use super::norm::{fold, is_ui_label, trim_decor};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Label {
@@ -252,13 +252,37 @@ const DATE_LEAD_INS: &[&str] = &["am", "on", "le", "el", "il", "ngày", "lúc", 
 
 /// A plausible person or desk name, or None.
 fn name(s: &str) -> Option<String> {
-    let t = trim_decor(s);
+    let t = super::author::without_by(trim_decor(s));
+    // "(by MatsWichmann)" cut at the label keeps the closing bracket.
+    let t = if t.contains('(') {
+        t
+    } else {
+        t.trim_end_matches(')')
+    };
     let ok = !t.is_empty()
+        && !t.contains(['„', '“', '”', '"', '«', '»'])
         && t.chars().count() <= 80
         && t.chars().any(char::is_alphabetic)
         && !t.contains(':')
-        && find_date(t).is_none();
+        && find_date(t).is_none()
+        && !is_link_label(&fold(t));
     ok.then(|| t.to_string())
+}
+
+/// Folded words of the comment and share links a byline line ends with
+/// ("by marc | Leave a comment", "Bình luận (3)").
+const LINK_WORDS: &[&str] = &[
+    "comment",
+    "kommentar",
+    "reply",
+    "antworten",
+    "binh luan",
+    "commentaire",
+    "comentario",
+];
+
+fn is_link_label(folded: &str) -> bool {
+    is_ui_label(folded) || LINK_WORDS.iter().any(|w| folded.contains(w))
 }
 
 /// Cuts a line at `|` and before each label: (label, value, whether an

@@ -20,6 +20,19 @@ fn pipe_line_with_bare_author() {
 }
 
 #[test]
+fn a_comment_link_after_the_byline_is_not_the_author() {
+    let v = line("Posted on April 5, 2015 by Marc Huber | Leave a comment");
+    assert_eq!(v.author.as_deref(), Some("Marc Huber"));
+    let v = line("Đăng ngày: 03/09/2022 | Vũ Thị Thu | Bình luận (3) | Chia sẻ");
+    assert_eq!(v.author.as_deref(), Some("Vũ Thị Thu"));
+    // A quoted title is not a name; a bracket the line was cut in is not part of one.
+    let v = line("Đăng ngày: 03/09/2022 | sách „Đất rừng phương Nam“");
+    assert_eq!(v.author, None);
+    let v = line("(last edited 2020-05-05 by MatsWichmann)");
+    assert_eq!(v.author.as_deref(), Some("MatsWichmann"));
+}
+
+#[test]
 fn labels_without_pipes() {
     let v = line("Ngày đăng: 08:47 07/03/2026 Lượt xem: 58 Tác giả: Lê Minh");
     assert_eq!(

@@ -190,6 +190,11 @@ fn weight(b: &Block, skip: bool, furn: bool, trust: Trust) -> f64 {
     // article's own wrapper, which must still win.
     if skip || (trust.comments && b.comment) {
         0.0
+    } else if is_link_line(b) && !furn && !is_boiler(b, trust) && b.chars - b.link_chars >= 8 {
+        // Links with words of their own ("Kiran Desai, <a>Audition</a>",
+        // "NPR's <a>Books We Love</a> • …") are the story's references as
+        // often as a teaser rail: they weigh nothing either way.
+        0.0
     } else if furn || is_boiler(b, trust) || is_link_line(b) {
         // One for one: a share bar or an author box inside a short story's
         // wrapper must not push the choice down to a single paragraph.
@@ -232,7 +237,8 @@ pub fn assemble(page: &Page, pick: Pick, skip: &[bool], furn: &[bool]) -> Vec<us
     let mut kept = Vec::new();
     for i in el.start..el.end {
         let b = &page.blocks[i];
-        let link_line = is_link_line(b) && !roundup::is_linked_sentence(b);
+        let link_line =
+            is_link_line(b) && !roundup::is_linked_sentence(b) && !roundup::is_reference(b);
         if skip[i] || furn[i] || is_boiler(b, pick.trust) || link_line {
             continue;
         }

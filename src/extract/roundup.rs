@@ -49,6 +49,25 @@ pub fn is_linked_sentence(b: &Block) -> bool {
     ends && own >= OWN_TEXT_MIN && words >= 8 && b.link_chars * 10 <= b.chars * 7
 }
 
+/// Words before a reference's link: "Kiran Desai, " (the name and a comma).
+const REFERENCE_LEAD_MIN: usize = 4;
+
+/// A reference the story lists: a name, a comma, then the linked title
+/// ("Kiran Desai, <a>The Loneliness of Sonia and Sunny</a>"). A teaser
+/// starts with its link; a menu has no words of its own.
+pub fn is_reference(b: &Block) -> bool {
+    let mut pieces = b.pieces.iter().filter(|p| !p.text.trim().is_empty());
+    let (Some(lead), Some(link)) = (pieces.next(), pieces.next()) else {
+        return false;
+    };
+    let text = lead.text.trim();
+    lead.href.is_none()
+        && link.href.is_some()
+        && text.ends_with(',')
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= REFERENCE_LEAD_MIN
+        && text.chars().count() <= 60
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::content::body_texts as body;
@@ -97,5 +116,56 @@ mod tests {
         let got = body(&html);
         assert_eq!(got.len(), 5, "{got:?}");
         assert!(got[2].starts_with("Dự án từng bị tạm dừng"));
+    }
+
+    fn books(n: usize) -> String {
+        (1..=n)
+            .map(|i| {
+                format!(
+                    "Tác giả Số {i}, <em><a href=/s{i}>Cuốn sách thứ {i} của năm nay</a></em><br>"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_list_of_name_comma_linked_title_is_the_story() {
+        let html = format!(
+            "<div class=story><p>{INTRO}</p><h3>21 danh sách:</h3><p>{}</p><p>{INTRO}</p></div>",
+            books(2)
+        );
+        assert_eq!(
+            body(&html),
+            [
+                INTRO,
+                "21 danh sách:",
+                "Tác giả Số 1, Cuốn sách thứ 1 của năm nay",
+                "Tác giả Số 2, Cuốn sách thứ 2 của năm nay",
+                INTRO
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_list_of_sources_does_not_shrink_the_story_to_one_paragraph() {
+        let first = "Năm nay tôi đọc hết các danh sách sách hay cuối năm của báo chí, \
+            đếm xem cuốn nào được nhắc đến nhiều lần nhất.";
+        let sources: String = (1..=40)
+            .map(|i| {
+                format!(
+                    "Báo số {i} với <a href=/d{i}>Danh sách sách hay nhất năm của tòa soạn</a> • "
+                )
+            })
+            .collect();
+        let html = format!(
+            "<div class=story><p>{first}</p><p>{INTRO}</p><p>{}</p><p>{sources}</p></div>",
+            books(60)
+        );
+        let got = body(&html);
+        assert_eq!(got.first().map(String::as_str), Some(first), "{got:?}");
+        assert!(
+            got.iter().any(|t| t.starts_with("Tác giả Số 60,")),
+            "{got:?}"
+        );
     }
 }

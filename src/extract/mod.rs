@@ -142,7 +142,7 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
         skip[i] = true;
     }
     let mut furn = content::furniture(&page);
-    teaser::mark(&page, &mut furn);
+    teaser::mark(&page, base, &mut furn);
     let pick = content::choose(&page, &skip, &furn);
     let body_start = page.elems[pick.elem].start;
     let mut title = title::choose(&page, &head, body_start, &skip);

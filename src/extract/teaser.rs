@@ -5,7 +5,11 @@
 //! both. One such item can be a short article; a page that repeats the
 //! pattern is a listing, and those summaries are furniture.
 
-use super::blocks::{Block, Page};
+use std::collections::HashSet;
+
+use url::Url;
+
+use super::blocks::{Block, Page, Piece};
 use super::content::{box_end, is_prose};
 use super::dates::find_date;
 use super::norm::is_related_heading;
@@ -48,23 +52,51 @@ pub fn rails(page: &Page) -> Vec<usize> {
 }
 
 /// Marks the teaser summaries of a page that repeats them, unless the
-/// titles are numbered in order: "1. Bucatini", "2. Gricia" is a roundup
-/// article whose items link out, not a listing of other articles.
-pub fn mark(page: &Page, furn: &mut [bool]) {
-    let hits: Vec<(usize, &str)> = (0..page.blocks.len())
+/// titles are numbered in order ("1. Bucatini", "2. Gricia") or most of
+/// them link to other sites ("The Fen Dress by Fancy Tiger Crafts"): that
+/// is a roundup article whose items link out, not a listing of the site's
+/// other articles.
+pub fn mark(page: &Page, base: &Url, furn: &mut [bool]) {
+    let hits: Vec<(usize, &Piece)> = (0..page.blocks.len())
         .filter(|&i| !furn[i])
         .filter_map(|i| teaser_title(page, i).map(|t| (i, t)))
         .collect();
-    if hits.len() >= MIN_REPEATS && !is_numbered_roundup(&hits) {
+    let titles: Vec<&str> = hits.iter().map(|(_, t)| t.text.as_str()).collect();
+    let own = base.host_str().map(site);
+    let outward: Vec<String> = (hits.iter())
+        .filter_map(|(_, t)| target_site(t, base))
+        .filter(|s| Some(s) != own.as_ref())
+        .collect();
+    // A sister site's rail links to one other site; shops and sources are many.
+    let sites: HashSet<&String> = outward.iter().collect();
+    let links_out = outward.len() * 3 >= hits.len() * 2 && sites.len() >= MIN_REPEATS;
+    if hits.len() >= MIN_REPEATS && !is_numbered_roundup(&titles) && !links_out {
         hits.into_iter().for_each(|(i, _)| furn[i] = true);
     }
 }
 
+/// The site a title links to (an http(s) link's [`site`]).
+fn target_site(title: &Piece, base: &Url) -> Option<String> {
+    let url = base.join(title.href.as_deref()?).ok()?;
+    url.scheme().starts_with("http").then_some(())?;
+    url.host_str().map(site)
+}
+
+/// A host without its subdomains: `news.yahoo.com` → `yahoo.com`, and
+/// under a country's second level, `tinh.gov.vn` → `tinh.gov.vn`.
+fn site(host: &str) -> String {
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    let second_level = n >= 3 && labels[n - 1].len() == 2 && labels[n - 2].len() <= 3;
+    let keep = if second_level { 3 } else { 2 };
+    labels[n.saturating_sub(keep)..].join(".")
+}
+
 /// Most titles open with a rising number (`1.`, `2)`, `#3`).
-fn is_numbered_roundup(hits: &[(usize, &str)]) -> bool {
-    let numbers: Vec<u32> = hits.iter().filter_map(|(_, t)| leading_number(t)).collect();
+fn is_numbered_roundup(titles: &[&str]) -> bool {
+    let numbers: Vec<u32> = titles.iter().filter_map(|t| leading_number(t)).collect();
     numbers.len() >= MIN_REPEATS
-        && numbers.len() * 2 > hits.len()
+        && numbers.len() * 2 > titles.len()
         && numbers.windows(2).all(|w| w[0] < w[1])
 }
 
@@ -77,8 +109,8 @@ fn leading_number(title: &str) -> Option<u32> {
         .flatten()
 }
 
-/// The title of the teaser whose summary is block `i`, if it is one.
-fn teaser_title(page: &Page, i: usize) -> Option<&str> {
+/// The title link of the teaser whose summary is block `i`, if it is one.
+fn teaser_title(page: &Page, i: usize) -> Option<&Piece> {
     let b = &page.blocks[i];
     if !is_prose(b) || b.chars > TEASER_MAX {
         return None;
@@ -96,7 +128,9 @@ fn teaser_title(page: &Page, i: usize) -> Option<&str> {
         if let Some(t) = page.blocks[el.start..i].iter().find(|x| is_title_link(x)) {
             let items = &page.blocks[el.start..el.end];
             let sole = items.iter().filter(|x| is_prose(x)).count() == 1;
-            return sole.then_some(t.text.as_str());
+            return sole
+                .then(|| t.pieces.iter().find(|p| p.href.is_some()))
+                .flatten();
         }
     }
     None
@@ -122,12 +156,12 @@ fn is_title(text: &str) -> bool {
 }
 
 /// "Headline of another story Summary text …" in one block: the headline.
-fn opening_title_link(b: &Block) -> Option<&str> {
+fn opening_title_link(b: &Block) -> Option<&Piece> {
     let first = b.pieces.iter().find(|p| !p.text.trim().is_empty())?;
     let ok = first.href.is_some()
         && first.text.split_whitespace().count() > TITLE_WORDS
         && is_title(&first.text);
-    ok.then_some(first.text.as_str())
+    ok.then_some(first)
 }
 
 #[cfg(test)]
@@ -139,7 +173,8 @@ mod tests {
     fn marked(html: &str) -> Vec<String> {
         let page = flatten(&Html::parse_document(html));
         let mut furn = vec![false; page.blocks.len()];
-        mark(&page, &mut furn);
+        let base = Url::parse("https://bao.example.vn/tin/bai.html").unwrap();
+        mark(&page, &base, &mut furn);
         let blocks = page.blocks.iter().zip(furn);
         blocks
             .filter(|(_, f)| *f)
@@ -202,5 +237,28 @@ mod tests {
     fn headline_and_summary_in_one_line() {
         let li = format!("<li><a href=/x>Tin nóng về mùa lúa năm nay</a> <span>{SUM}</span></li>");
         assert_eq!(marked(&li.repeat(3)).len(), 3);
+    }
+
+    #[test]
+    fn items_linking_to_other_sites_are_the_article() {
+        let shop = |n: usize, host: &str| {
+            format!("<div><p><a href=https://{host}/mau-{n}>Mẫu áo dài số {n} của tiệm may</a><br>{SUM}</p></div>")
+        };
+        let shops = [
+            "tiem-may.example.com",
+            "ao-dai.example.net",
+            "vai.example.org",
+            "may-do.example.info",
+        ];
+        let out: String = (1..=4).map(|n| shop(n, shops[n - 1])).collect();
+        assert!(marked(&out).is_empty());
+        // A sister site's rail links out to one site only: still a listing.
+        let sister: String = (1..=4).map(|n| shop(n, "tin.chi-em.example.org")).collect();
+        assert_eq!(marked(&sister).len(), 4);
+        // The site's own pages, on any of its subdomains, are its listing.
+        let own: String = (1..=4)
+            .map(|n| shop(n, "the-thao.bao.example.vn"))
+            .collect();
+        assert_eq!(marked(&own).len(), 4);
     }
 }

@@ -190,7 +190,7 @@ fn weight(b: &Block, skip: bool, furn: bool, trust: Trust) -> f64 {
     // article's own wrapper, which must still win.
     if skip || (trust.comments && b.comment) {
         0.0
-    } else if is_link_line(b) && !furn && !is_boiler(b, trust) && b.chars - b.link_chars >= 8 {
+    } else if is_link_line(b) && !furn && !is_boiler(b, trust) && own_letters(b) >= 8 {
         // Links with words of their own ("Kiran Desai, <a>Audition</a>",
         // "NPR's <a>Books We Love</a> • …") are the story's references as
         // often as a teaser rail: they weigh nothing either way.
@@ -210,6 +210,15 @@ fn weight(b: &Block, skip: bool, furn: bool, trust: Trust) -> f64 {
 }
 
 /// Mostly a link, and not a briefing item that goes on in its own words.
+/// Letters outside the block's links: an archive widget's "► 2019 (12)"
+/// has none, a source list's "NPR's … • The New Yorker's …" has many.
+fn own_letters(b: &Block) -> usize {
+    (b.pieces.iter())
+        .filter(|p| p.href.is_none())
+        .map(|p| p.text.chars().filter(|c| c.is_alphabetic()).count())
+        .sum()
+}
+
 fn is_link_line(b: &Block) -> bool {
     b.is_linky() && !roundup::is_item(b) && !is_written_url(&b.text)
 }
@@ -365,6 +374,22 @@ mod tests {
         // A weekday before it and a time after "at" are the same stamp.
         let html = format!("<div><p>Monday, 22 January 2018 at 0:13</p><p>{PARA}</p></div>");
         assert_eq!(body(&html), [PARA]);
+    }
+
+    #[test]
+    fn a_sidebar_of_counted_links_does_not_join_the_story() {
+        // Links whose own text is only counts and dates ("(1.234) [12/04/2020]")
+        // are a widget's, however long that text is.
+        let counted: String = (1..=30)
+            .map(|i| format!("<li><a href=/t{i}>Lễ hội làng truyền thống của xã số {i}</a> (1.234) [12/04/2020]</li>"))
+            .collect();
+        let popular = "Bài được đọc nhiều: hội thi nấu cơm niêu của các chi hội phụ nữ trong xã, \
+            thu hút đông đảo bà con đến cổ vũ.";
+        let html = format!(
+            "<div><div class=post><p>{PARA}</p><p>{PARA}</p></div>\
+             <div><ul>{counted}</ul><p>{popular}</p><p>{popular}</p></div></div>"
+        );
+        assert_eq!(body(&html), [PARA, PARA]);
     }
 
     #[test]

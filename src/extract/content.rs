@@ -190,15 +190,19 @@ fn weight(b: &Block, skip: bool, furn: bool, trust: Trust) -> f64 {
     // article's own wrapper, which must still win.
     if skip || (trust.comments && b.comment) {
         0.0
-    } else if is_link_line(b) && !furn && !is_boiler(b, trust) && own_letters(b) >= 8 {
-        // Links with words of their own ("Kiran Desai, <a>Audition</a>",
-        // "NPR's <a>Books We Love</a> • …") are the story's references as
-        // often as a teaser rail: they weigh nothing either way.
-        0.0
-    } else if furn || is_boiler(b, trust) || is_link_line(b) {
+    } else if furn || is_boiler(b, trust) {
         // One for one: a share bar or an author box inside a short story's
         // wrapper must not push the choice down to a single paragraph.
         -chars
+    } else if is_link_line(b) {
+        // Links with words of their own ("Kiran Desai, <a>Audition</a>",
+        // "NPR's <a>Books We Love</a> • …") are the story's references as
+        // often as a teaser rail: they weigh nothing either way.
+        if own_letters(b) >= OWN_LETTERS_MIN {
+            0.0
+        } else {
+            -chars
+        }
     } else if is_prose(b) || roundup::is_item(b) {
         let punct = b.text.chars().filter(|c| ",.;:!?…".contains(*c)).count();
         (b.chars - b.link_chars) as f64 + 5.0 * punct as f64
@@ -209,7 +213,9 @@ fn weight(b: &Block, skip: bool, furn: bool, trust: Trust) -> f64 {
     }
 }
 
-/// Mostly a link, and not a briefing item that goes on in its own words.
+/// Letters a link line needs outside its links to weigh nothing.
+const OWN_LETTERS_MIN: usize = 8;
+
 /// Letters outside the block's links: an archive widget's "► 2019 (12)"
 /// has none, a source list's "NPR's … • The New Yorker's …" has many.
 fn own_letters(b: &Block) -> usize {
@@ -219,15 +225,11 @@ fn own_letters(b: &Block) -> usize {
         .sum()
 }
 
-fn is_link_line(b: &Block) -> bool {
-    b.is_linky() && !roundup::is_item(b) && !is_written_url(&b.text)
-}
-
+/// Mostly a link, and not a briefing item that goes on in its own words.
 /// A link whose text is its address ("http://amzn.to/2iJFhRj") is printed
 /// for the reader to see and copy, not a menu item or a teaser.
-fn is_written_url(text: &str) -> bool {
-    let t = text.trim();
-    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace)
+fn is_link_line(b: &Block) -> bool {
+    b.is_linky() && !roundup::is_item(b) && !repeats::is_bare_url(&b.text)
 }
 
 pub fn is_boiler(b: &Block, trust: Trust) -> bool {

@@ -61,8 +61,10 @@ fn cut_stem(t: &str) -> Option<&str> {
     (stem.chars().count() >= REPEAT_MIN).then_some(stem)
 }
 
-fn is_bare_url(t: &str) -> bool {
-    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(' ')
+/// A line that is nothing but an http(s) address.
+pub fn is_bare_url(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace)
 }
 
 #[cfg(test)]

@@ -180,13 +180,19 @@ pub fn rank(candidates: Vec<String>) -> Vec<String> {
 }
 
 /// The author shown: the page's own metadata first, then a visible byline,
-/// then a login from the metadata, then the site's name as a last resort.
-pub fn choose(meta: Option<String>, line: Option<String>, site: Option<String>) -> Option<String> {
+/// then the story's closing signature, then a login from the metadata,
+/// then the site's name as a last resort.
+pub fn choose(
+    meta: Option<String>,
+    line: Option<String>,
+    signed: Option<String>,
+    site: Option<String>,
+) -> Option<String> {
     let (name, login) = match meta {
         Some(m) if is_login(&m) => (None, Some(m)),
         m => (m, None),
     };
-    name.or(line).or(login).or(site)
+    name.or(line).or(signed).or(login).or(site)
 }
 
 /// "An,Bình" → "An, Bình"; a comma inside a number is left alone.

@@ -305,13 +305,19 @@ pub fn is_date_line(text: &str) -> bool {
     n <= 70 && find_date(text).is_some_and(|f| (f.end - f.start) * 10 >= n * 5)
 }
 
+/// Chars (without spaces) of a lead-classed heading that is a paragraph.
+const LEAD_HEADING_MIN: usize = 80;
+
 /// The lead: a bold or "sapo"-classed paragraph opening the text, either
 /// the first kept blocks or just before the container (after the title).
 pub fn lead(page: &Page, kept: &[usize], pick: Pick, after: Option<usize>) -> Option<usize> {
     let is_lead = |i: usize| {
         let b = &page.blocks[i];
         let plain = b.chars - b.link_chars >= 30 && !b.after_img && b.hints & CAPTION == 0;
-        plain && b.heading == 0 && (b.is_bold() || b.hints & LEAD != 0)
+        // Some newspapers set the sapo in an <h2 class="…sapo">: a whole
+        // paragraph, not a heading.
+        let sapo_heading = b.hints & LEAD != 0 && b.chars >= LEAD_HEADING_MIN;
+        plain && (b.heading == 0 || sapo_heading) && (b.is_bold() || b.hints & LEAD != 0)
     };
     for &i in kept.iter().take(3) {
         if is_lead(i) {

@@ -13,8 +13,9 @@ use super::norm::clean;
 use super::related::resolve;
 use crate::model::{BlockKind, Doc, DocBlock, LinkMark};
 
-/// Longest closing line taken for a signature ("Thu Hằng", "TN - Minh Anh").
-const SIGNATURE_MAX: usize = 40;
+/// Longest closing line taken for a signature ("Thu Hằng", "TN - Minh Anh",
+/// "Nguyễn Minh (Trung tâm Văn hóa - Thông tin)").
+const SIGNATURE_MAX: usize = 60;
 /// Longest line after a photo that is taken for its caption.
 const CAPTION_MAX: usize = 200;
 

@@ -52,6 +52,7 @@ mod related;
 mod repeats;
 mod roundup;
 pub mod select;
+mod signature;
 mod stamps;
 mod streamed;
 mod teaser;
@@ -179,15 +180,18 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
         .map(|i| page.blocks[i].text.clone())
         .or(head.description.clone())
         .or_else(|| first_prose(&page, &kept));
+    let body = doc::plain(&page, &kept);
+    let doc = doc::build(&page, &kept, lead, base);
+    let signed = signature::author(&doc, &body);
     Extracted {
         category: crumb.and_then(|c| category(c.items, title.text.as_deref())),
         title: title.text,
-        author: author::choose(head.author, visible.author, head.weak_author),
+        author: author::choose(head.author, visible.author, signed, head.weak_author),
         published,
         views: visible.views,
         summary,
-        body: doc::plain(&page, &kept),
-        doc: doc::build(&page, &kept, lead, base),
+        body,
+        doc,
         related: sel_related.unwrap_or(related.links),
     }
 }

@@ -247,6 +247,9 @@ pub const UI_LABELS: &[&str] = &[
     "tweet",
     "bao loi",
     "luot thich",
+    // A gov portal's "news of the day" date picker.
+    "cac tin da dua",
+    "xem tin theo ngay",
     "co chu",
     "kich thuoc chu",
     "phong chu",

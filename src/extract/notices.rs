@@ -100,6 +100,10 @@ const PROMPT_PHRASES: &[&str] = &[
     "was this article helpful",
     "rate this article",
     "dang nhap de",
+    "danh gia bai viet",
+    "luot danh gia",
+    "co huu ich",
+    "huu ich voi ban",
 ];
 
 /// Words that, standing first and followed by punctuation, label an

@@ -23,11 +23,32 @@ pub struct Related {
 const AMBIGUOUS: &[&str] = &["xem thêm", "đọc thêm", "read more", "related"];
 
 const MAX_LINKS: usize = 60;
+/// Chars (without spaces) of a teaser's summary: a sentence or two.
+const SUMMARY_MAX: usize = 250;
+/// Folded link texts that open the full listing, not an article.
+const MORE_LINKS: &[&str] = &[
+    "xem tiep",
+    "xem them",
+    "xem tat ca",
+    "doc tiep",
+    "doc them",
+    "more",
+    "read more",
+    "see more",
+    "see all",
+    "view all",
+];
 
 pub fn find(page: &Page, base: &Url) -> Related {
     let mut out = Related::default();
     let mut i = 0;
     while i < page.blocks.len() {
+        if is_inline_item(&page.blocks[i]) {
+            out.blocks.push(i);
+            add_links(&mut out, links_of(&page.blocks[i], base));
+            i += 1;
+            continue;
+        }
         if !is_heading(&page.blocks[i]) {
             i += 1;
             continue;
@@ -39,14 +60,37 @@ pub fn find(page: &Page, base: &Url) -> Related {
         }
         out.blocks.push(i);
         out.blocks.extend(&used);
-        for l in links {
-            if out.links.len() < MAX_LINKS && !out.links.iter().any(|o| o.url == l.url) {
-                out.links.push(l);
-            }
-        }
+        add_links(&mut out, links);
         i = used.last().map_or(i, |&j| j) + 1;
     }
     out
+}
+
+fn add_links(out: &mut Related, links: Vec<Link>) {
+    for l in links {
+        if out.links.len() < MAX_LINKS && !out.links.iter().any(|o| o.url == l.url) {
+            out.links.push(l);
+        }
+    }
+}
+
+/// A one-line box inside the story: the label and the linked title
+/// together ("Đọc thêm: <a>…</a>", "Tin liên quan <a>…</a>").
+fn is_inline_item(b: &Block) -> bool {
+    let Some((label, rest)) = b.pieces.split_first() else {
+        return false;
+    };
+    let unlinked: usize = rest
+        .iter()
+        .filter(|p| p.href.is_none())
+        .map(|p| p.text.trim().chars().count())
+        .sum();
+    label.href.is_none()
+        && is_related_heading(&label.text)
+        && rest
+            .iter()
+            .any(|p| p.href.is_some() && !p.text.trim().is_empty())
+        && unlinked <= 3
 }
 
 fn is_heading(b: &Block) -> bool {
@@ -63,17 +107,18 @@ fn collect(page: &Page, h: usize, base: &Url) -> (Vec<Link>, Vec<usize>) {
     let mut used = Vec::new();
     for j in h + 1..box_end(page, h) {
         let b = &page.blocks[j];
-        let prose = b.chars - b.link_chars;
         if (b.heading > 0 && !b.is_linky())
             || is_related_heading(&b.text)
             || is_box_heading(&fold(&b.text))
         {
             break;
         }
-        if b.link_chars > 0 && prose <= 30.max(b.chars * 2 / 5) {
+        if is_link_item(b) {
             links.extend(links_of(b, base));
             used.push(j);
-        } else if b.link_chars == 0 && b.chars <= 30 && is_decoration(&b.text) {
+        } else if (b.link_chars == 0 && b.chars <= 30 && is_decoration(&b.text))
+            || is_teaser_summary(page, j, &used)
+        {
             used.push(j);
         } else {
             break;
@@ -84,6 +129,30 @@ fn collect(page: &Page, h: usize, base: &Url) -> (Vec<Link>, Vec<usize>) {
         used.pop();
     }
     (links, used)
+}
+
+/// A block that is a list item's link: mostly link text.
+fn is_link_item(b: &Block) -> bool {
+    b.link_chars > 0 && b.chars - b.link_chars <= 30.max(b.chars * 2 / 5)
+}
+
+/// A teaser's summary between two items of a list ("title, then a
+/// sentence about it"): short, unlinked, right after an item, in the same
+/// element as that item and not as the next one.
+fn is_teaser_summary(page: &Page, j: usize, used: &[usize]) -> bool {
+    let b = &page.blocks[j];
+    let after_item = used.last() == Some(&(j - 1)) && page.blocks[j - 1].link_chars > 0;
+    let next_item = page.blocks.get(j + 1).is_some_and(is_link_item);
+    let teaser = page
+        .ancestors(b.elem)
+        .find(|&e| page.elems[e].start < j)
+        .is_some_and(|e| page.elems[e].end <= j + 1);
+    b.link_chars == 0
+        && b.heading == 0
+        && b.chars <= SUMMARY_MAX
+        && after_item
+        && next_item
+        && teaser
 }
 
 /// A date or a bare symbol printed beside a list item.
@@ -107,7 +176,9 @@ fn links_of(b: &Block, base: &Url) -> Vec<Link> {
             let title =
                 title.trim_start_matches(|c: char| c.is_whitespace() || "»›>•·-–*".contains(c));
             let url = resolve(p.href.as_deref()?, base)?;
-            (!title.is_empty()).then(|| Link {
+            let label = fold(trim_decor(title));
+            let more = MORE_LINKS.contains(&label.trim_end_matches(['.', ' ']));
+            (!title.is_empty() && !more).then(|| Link {
                 title: title.trim().to_string(),
                 url,
             })
@@ -181,5 +252,52 @@ mod tests {
     fn stops_at_next_box_heading() {
         let html = "<h3>Các tin khác</h3><p><a href=/x>Tin X</a></p><h3>Tin xem nhiều</h3><p><a href=/y>Tin Y</a></p>";
         assert_eq!(related(html).len(), 1);
+    }
+
+    fn titles(html: &str) -> Vec<String> {
+        related(html).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn a_teaser_grid_keeps_every_title_and_no_more_link() {
+        // Newspapers print each related story as a linked title over a
+        // one-line summary; old portals end the list with "Xem tiếp »".
+        let html = "<section><h3>Xem thêm</h3>\
+            <div><h4><a href='/a'>Khởi công kè bờ suối</a></h4><p>Công trình dài 1,8 km bảo vệ hơn 300 hộ dân ven suối.</p></div>\
+            <div><h4><a href='/b'>Hỗ trợ cải tạo nhà ở vùng cao</a></h4><p>Mỗi hộ được hỗ trợ từ 40 đến 60 triệu đồng.</p></div>\
+            <div><h4><a href='/c'>Vào vụ bóc vỏ quế</a></h4><p>Giá quế đầu vụ ổn định.</p></div>\
+            <p><a href='/tin-tuc'>Xem tiếp »</a></p></section>\
+            <p>Bản quyền thuộc về tòa soạn, ghi rõ nguồn khi phát hành lại thông tin.</p>";
+        assert_eq!(
+            titles(html),
+            [
+                "Khởi công kè bờ suối",
+                "Hỗ trợ cải tạo nhà ở vùng cao",
+                "Vào vụ bóc vỏ quế"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_summary_after_the_last_item_is_not_taken() {
+        // Prose after the list's last link is the page going on.
+        let html = "<div><b>Tin liên quan:</b><p><a href='/a'>Mở lớp học bơi</a></p>\
+            <p>Một đoạn văn tiếp theo của bài, không thuộc danh sách.</p></div>";
+        let page = flatten(&Html::parse_document(html));
+        let base = Url::parse("https://tinh.example.vn/").unwrap();
+        let r = find(&page, &base);
+        assert_eq!(r.links.len(), 1);
+        assert!(r
+            .blocks
+            .iter()
+            .all(|&i| !page.blocks[i].text.contains("đoạn văn")));
+    }
+
+    #[test]
+    fn a_read_more_line_inside_the_story_is_a_related_item() {
+        let html = "<div><p>Đoạn mở đầu của bài viết về giao thông nông thôn miền núi.</p>\
+            <div class='box'><span>Đọc thêm</span> <a href='/giai-ngan'><img src='t.jpg'><span>Đẩy nhanh giải ngân vốn đầu tư công</span></a></div>\
+            <p>Xem thêm tại <a href='/trang'>trang của tỉnh</a> để biết chi tiết.</p></div>";
+        assert_eq!(titles(html), ["Đẩy nhanh giải ngân vốn đầu tư công"]);
     }
 }

@@ -247,3 +247,38 @@ fn print_only_notices_a_lone_by_and_reprint_buttons_are_not_body() {
     assert!(!e.body.contains("Bản in"), "{}", e.body);
     assert!(!e.body.contains("Order Reprints"), "{}", e.body);
 }
+
+#[test]
+fn a_commune_portal_signature_names_the_writer_and_its_widgets_are_not_body() {
+    // Commune portals sign the story on its last line and follow it with a
+    // rating widget and a "news of the day" date picker.
+    let after = "<p style='text-align:right'><b>Lê Thu Hà - Đài Truyền thanh xã</b></p>\
+        <div class='rating'>Đánh giá bài viết: <span>★★★★☆</span> (12 lượt đánh giá)</div>\
+        <div class='archive'>Các tin đã đưa ngày: <input value='12/03/2026'> <button>Xem</button></div>";
+    let e = page("<div class='ngay'>Ngày đăng: 12/03/2026</div>", after);
+    assert_eq!(e.author.as_deref(), Some("Lê Thu Hà - Đài Truyền thanh xã"));
+    assert!(
+        e.body.ends_with("Lê Thu Hà - Đài Truyền thanh xã"),
+        "{}",
+        e.body
+    );
+    assert!(!e.body.contains("Đánh giá") && !e.body.contains("tin đã đưa"));
+}
+
+#[test]
+fn a_sapo_set_as_a_heading_is_the_lead_and_a_long_signature_still_signs() {
+    let before = "<h2 class='detail__sapo'>Sáng 9/3, tỉnh tổ chức lễ thông xe tuyến đường liên xã dài 14,6 km, hoàn thành sớm hơn kế hoạch hai tháng.</h2>";
+    let after = "<p style='text-align:right'><b>Nguyễn Minh (Trung tâm Văn hóa - Thông tin)</b></p>\
+        <div class='ratings'>Bài viết có hữu ích với bạn? <a href='#'>Có</a> <a href='#'>Không</a></div>";
+    let e = page(before, after);
+    assert_eq!(
+        e.texts(BlockKind::Lead),
+        ["Sáng 9/3, tỉnh tổ chức lễ thông xe tuyến đường liên xã dài 14,6 km, hoàn thành sớm hơn kế hoạch hai tháng."]
+    );
+    assert!(e.body.starts_with("Sáng 9/3"), "{}", e.body);
+    assert_eq!(
+        e.author.as_deref(),
+        Some("Nguyễn Minh (Trung tâm Văn hóa - Thông tin)")
+    );
+    assert!(!e.body.contains("hữu ích"));
+}

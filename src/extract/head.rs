@@ -53,7 +53,12 @@ pub fn scan(doc: &Html) -> Head {
     tidy_names(&mut h);
     h.authors.extend(author::from_dom(doc));
     h.authors = author::rank(std::mem::take(&mut h.authors));
-    let not_author = [h.site_name.as_deref(), h.publisher.as_deref()];
+    let title_site = h.title_tag.as_deref().and_then(title_site);
+    let not_author = [
+        h.site_name.as_deref(),
+        h.publisher.as_deref(),
+        title_site.as_deref(),
+    ];
     // A publisher-like name is kept only when nothing better is stated:
     // on one-person blogs the site name is the author.
     let usable = |a: &&String| !author::is_publisher(a, &[]);
@@ -66,6 +71,20 @@ pub fn scan(doc: &Html) -> Head {
     }
     h
 }
+
+/// The site's name as the `<title>` ends ("Headline | Báo Miền Nước"): a
+/// last part of a few words after a separator.
+fn title_site(title: &str) -> Option<String> {
+    let (_, last) = [" | ", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep))
+        .min_by_key(|(_, last)| last.len())?;
+    let last = last.trim();
+    (last.split_whitespace().count() <= SITE_WORDS_MAX).then(|| last.to_string())
+}
+
+/// Words in a site's name at the end of the `<title>`.
+const SITE_WORDS_MAX: usize = 5;
 
 /// `og:site_name` "Site |" keeps a separator from a template; a JSON-LD
 /// headline equal to the site's name belongs to the `WebSite` object, not
@@ -331,6 +350,18 @@ mod tests {
         "datePublished":"2023-08-19T06:30:00+07:00",
         "publisher":{"@type":"Organization","name":"Báo Tỉnh"},
         "author":[{"@type":"Person","name":"Lò Thị Mai"}]}"#;
+
+    #[test]
+    fn the_site_name_ending_the_title_is_not_the_author() {
+        let doc = Html::parse_document(
+            "<title>Chủ động ứng phó hạn mặn | Báo Miền Nước</title>\
+             <meta name='author' content='Báo Miền Nước'>",
+        );
+        let h = scan(&doc);
+        assert_eq!(h.author, None);
+        // Still the last resort when the page names nobody else.
+        assert_eq!(h.weak_author.as_deref(), Some("Báo Miền Nước"));
+    }
 
     #[test]
     fn every_cited_author_in_order() {

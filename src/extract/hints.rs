@@ -99,6 +99,15 @@ pub const BLOCK: &[&str] = &[
 pub const NEGATIVE: &[&str] = &[
     "menu",
     "sidebar",
+    // Side columns and their boxes, spelled apart ("side-col", "side_box").
+    "side-bar",
+    "side_bar",
+    "side-col",
+    "side_col",
+    "sidecol",
+    "side-box",
+    "side_box",
+    "sidebox",
     "footer",
     "poll",
     "comment",

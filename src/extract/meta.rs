@@ -55,6 +55,8 @@ const LABELS: &[(&str, Label)] = &[
     ("updated", Label::Updated),
     ("luot xem", Label::Views),
     ("luot doc", Label::Views),
+    ("so lan doc", Label::Views),
+    ("so lan xem", Label::Views),
     ("da xem", Label::Views),
     ("views", Label::Views),
     ("bai va anh", Label::Author),
@@ -157,11 +159,15 @@ pub fn read_line(text: &str, v: &mut Visible) -> bool {
     let mut found = false;
     let mut dated = false;
     let mut bare_author = None;
-    for (label, value, lead_in) in &segments {
+    for (k, (label, value, lead_in)) in segments.iter().enumerate() {
         let (ok, rest) = match label {
             Some(Label::Published) => take_date(value, &mut v.published),
             Some(Label::Updated) => take_date(value, &mut v.updated),
-            Some(Label::Views) => take_views(value, &mut v.views),
+            // "5.812 lượt xem": the count may come before its label.
+            Some(Label::Views) => match take_views(value, &mut v.views) {
+                (false, _) if k > 0 => count_before(&segments[k - 1], &mut v.views),
+                taken => taken,
+            },
             Some(Label::Author) => {
                 // "Author: X am 29.12.2010, 13:36": a dated byline gives both.
                 let n = name(value).or_else(|| {
@@ -229,6 +235,22 @@ fn take_views(value: &str, slot: &mut Option<u64>) -> (bool, String) {
     let ok = n.is_some();
     set_once(slot, n);
     (ok, v[len..].to_string())
+}
+
+/// The count ending the unlabelled text that leads into a views label.
+fn count_before(
+    (label, text, lead_in): &(Option<Label>, String, bool),
+    slot: &mut Option<u64>,
+) -> (bool, String) {
+    let last = text.split_whitespace().last().unwrap_or("");
+    let count = last.starts_with(|c: char| c.is_ascii_digit())
+        && last
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    if label.is_some() || !lead_in || !count {
+        return (false, String::new());
+    }
+    take_views(last, slot)
 }
 
 /// "Konstantin 21.10.2019" after "Posted by": the name before the date,

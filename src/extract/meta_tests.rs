@@ -189,3 +189,16 @@ fn a_label_alone_takes_the_name_on_the_next_line() {
     let page = super::super::blocks::flatten(&doc);
     assert_eq!(scan(&page).author, None);
 }
+
+#[test]
+fn a_count_before_its_label_and_the_read_counter_are_views() {
+    assert_eq!(
+        line("12/01/2026 - 18:30 · 5.812 lượt xem").views,
+        Some(5812)
+    );
+    assert_eq!(line("Ngày 14/01/2026 - Số lần đọc: 1206").views, Some(1206));
+    // A date before the label is no count.
+    let mut v = Visible::default();
+    read_line("Cập nhật 14/01/2026 lượt xem", &mut v);
+    assert_eq!(v.views, None);
+}

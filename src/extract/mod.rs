@@ -183,10 +183,13 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
     let body = doc::plain(&page, &kept);
     let doc = doc::build(&page, &kept, lead, base);
     let signed = signature::author(&doc, &body);
+    let byline = visible
+        .author
+        .or_else(|| title.block.and_then(|t| preamble::byline(&page, t)));
     Extracted {
         category: crumb.and_then(|c| category(c.items, title.text.as_deref())),
         title: title.text,
-        author: author::choose(head.author, visible.author, signed, head.weak_author),
+        author: author::choose(head.author, byline, signed, head.weak_author),
         published,
         views: visible.views,
         summary,

@@ -127,7 +127,31 @@ fn is_notice(b: &Block) -> bool {
     if b.chars <= PROMPT_MAX && PROMPT_PHRASES.iter().any(|p| f.contains(p)) {
         return true;
     }
-    b.chars <= STAMP_MAX && b.heading == 0 && is_stamp(f, &b.text)
+    (b.chars <= STAMP_MAX && b.heading == 0 && is_stamp(f, &b.text)) || is_pager(b, f)
+}
+
+/// Folded words of a pager, besides its page numbers ("Trang: 1 2 3
+/// Tiếp »", "« Previous 1 2 Next").
+const PAGER_WORDS: &[&str] = &[
+    "trang", "tiep", "truoc", "sau", "dau", "cuoi", "page", "next", "previous", "prev", "seite",
+    "weiter", "zuruck", "first", "last",
+];
+
+/// A linked line of page numbers and pager words only, with a number.
+fn is_pager(b: &Block, folded: &str) -> bool {
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let numbers = words
+        .iter()
+        .filter(|w| w.bytes().all(|c| c.is_ascii_digit()));
+    b.link_chars > 0
+        && b.chars <= PROMPT_MAX
+        && numbers.count() >= 2
+        && words
+            .iter()
+            .all(|w| w.bytes().all(|c| c.is_ascii_digit()) || PAGER_WORDS.contains(w))
 }
 
 /// "Publiziert: 03.04.2020", "Posted on March 4, 2021", "asked Feb 6,
@@ -274,5 +298,15 @@ mod tests {
              <p>Kennt ihr schon unseren Hofladen-Finder?</p><p>Tải về bản PDF</p></div>"
         );
         assert_eq!(body(&html), [para, story, para]);
+    }
+
+    #[test]
+    fn a_pager_under_the_story_goes() {
+        let html = format!(
+            "<div><p>{PARA}</p><p>{PARA}</p>\
+             <div>Trang: <span>1</span> <a href='?page=2'>2</a> <a href='?page=3'>3</a> \
+             <a href='?page=2'>Tiếp »</a></div></div>"
+        );
+        assert_eq!(body(&html), [PARA, PARA]);
     }
 }

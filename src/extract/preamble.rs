@@ -8,6 +8,7 @@ use super::blocks::{Page, CAPTION};
 use super::content::{is_date_line, is_prose};
 use super::dates::find_date;
 use super::norm::fold;
+use super::signature::is_name;
 
 /// A paragraph this long (chars) starts the story; shorter prose above
 /// it may be a dek or a teaser line.
@@ -95,8 +96,63 @@ fn is_stamp(page: &Page, i: usize) -> bool {
     let stamp = date.is_some()
         && (opens || is_date_line(&b.text) || STAMP_WORDS.iter().any(|w| f.contains(w)));
     let role = words.len() <= 8 && ROLES.iter().any(|r| f.contains(r));
-    label || by || stamp || role
+    label || by || stamp || role || named_stamp(&b.text).is_some()
 }
+
+/// Folded weekday names a date may open with ("Thứ Năm, 08/01/2026").
+const WEEKDAYS: &[&str] = &[
+    "thu hai", "thu ba", "thu tu", "thu nam", "thu sau", "thu bay", "chu nhat",
+];
+
+/// Letters allowed after the date of an unlabelled byline: a time zone
+/// ("(GMT+7)"), nothing more.
+const TAIL_LETTERS_MAX: usize = 6;
+
+/// The name of an unlabelled byline: "Thanh Tâm - Thứ Năm, 08/01/2026 |
+/// 14:20 - 3.517" (name, separator, date, then only numbers).
+pub fn named_stamp(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() > STAMP_MAX {
+        return None;
+    }
+    let date = find_date(text).filter(|d| d.start > 0)?;
+    let tail = chars[date.end..]
+        .iter()
+        .filter(|c| c.is_alphabetic())
+        .count();
+    if tail > TAIL_LETTERS_MAX {
+        return None;
+    }
+    let head: String = chars[..date.start].iter().collect();
+    // A comma after a place opens a dateline ("Hà Nội, 08/01/2026"): only
+    // a dash or a bar parts a name from its date.
+    let mut head = head.trim_end();
+    let day = head.trim_end_matches([' ', ',']);
+    let folded = fold(day);
+    if let Some(w) = WEEKDAYS.iter().find(|w| folded.ends_with(*w)) {
+        // `fold` keeps char positions: cut the weekday's chars.
+        let keep = day.chars().count() - w.chars().count();
+        head = &day[..day.char_indices().nth(keep).map_or(day.len(), |(i, _)| i)];
+    }
+    let name = head.trim_end().strip_suffix(['-', '–', '|'])?.trim_end();
+    // One word is a name only as initials ("TN", "H.T"): a section name
+    // ("News | 08/01/2026") is one capitalised word too.
+    let initials = name.chars().filter(|c| c.is_alphabetic()).count() <= 3
+        && !name.chars().any(char::is_lowercase);
+    let words = name.split_whitespace().count();
+    (is_name(name) && (words >= 2 || initials)).then(|| name.to_string())
+}
+
+/// The first unlabelled byline between the headline and the story.
+pub fn byline(page: &Page, title: usize) -> Option<String> {
+    let after = page.blocks.iter().skip(title + 1).take(PREAMBLE_BLOCKS);
+    after
+        .take_while(|b| !(is_prose(b) && b.chars >= STORY_MIN))
+        .find_map(|b| named_stamp(&b.text))
+}
+
+/// Blocks between a headline and its story: kicker, dek, stamps, share bar.
+const PREAMBLE_BLOCKS: usize = 8;
 
 #[cfg(test)]
 mod tests {
@@ -159,5 +215,27 @@ mod tests {
         assert!(!body.iter().any(|t| t == "6"), "{body:?}");
         assert!(body.iter().any(|t| t == "12"), "{body:?}");
         assert!(has(&body, "Du khách chụp ảnh"), "{body:?}");
+    }
+
+    #[test]
+    fn an_unlabelled_byline_over_the_story_names_the_writer() {
+        use super::named_stamp;
+        let name = |t: &str| named_stamp(t);
+        assert_eq!(
+            name("Thanh Tâm - Thứ Năm, 08/01/2026 | 14:20 - 3.517").as_deref(),
+            Some("Thanh Tâm")
+        );
+        assert_eq!(name("H.T | 09/01/2026 07:30").as_deref(), Some("H.T"));
+        // A place before a comma is a dateline; a label or a sentence is no name.
+        assert_eq!(name("Hà Nội, 08/01/2026"), None);
+        assert_eq!(name("Cập nhật lúc 14:25 ngày 18/02/2026"), None);
+        assert_eq!(name("Thời sự | 08/01/2026"), None);
+        assert_eq!(name("News | 08/01/2026"), None);
+        assert_eq!(name("Thanh Tâm - 08/01/2026, tại hội nghị tổng kết"), None);
+        let html = "<html><body><article><h1>Chủ động ứng phó hạn mặn</h1>\
+            <div>Thanh Tâm - Thứ Năm, 08/01/2026 | 14:20</div>\
+            <p>Mùa khô năm nay được dự báo có xâm nhập mặn sớm và sâu hơn trung bình nhiều năm, \
+            các xã ven biển đã chủ động trữ nước ngọt từ đầu tháng.</p></article></body></html>";
+        assert!(!has(&body_texts(html), "Thanh Tâm"));
     }
 }

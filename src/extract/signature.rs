@@ -49,7 +49,12 @@ fn is_name_line(text: &str) -> bool {
         .filter_map(|s| text.find(s))
         .min()
         .unwrap_or(text.len());
-    let name = text[..cut].trim();
+    is_name(text[..cut].trim())
+}
+
+/// A writer's name: one to four words, each opening with a capital, of
+/// letters and dots only ("Thanh Tâm", "H.T", "TN"); not a source credit.
+pub fn is_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let first = fold(words.first().copied().unwrap_or(""));
     (1..=NAME_WORDS_MAX).contains(&words.len())

@@ -109,6 +109,6 @@ fn each_portal_style_page_reads_as_its_reader_expects() {
         }
         pages += 1;
     }
-    assert!(pages >= 12, "the fixture pages are missing");
+    assert!(pages >= 18, "the fixture pages are missing");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -37,6 +37,7 @@ const BY_WORDS: &[&str] = &[
     "di",
     "door",
     "tac gia",
+    "phong vien",
     "posted by",
     "written by",
     "autor",

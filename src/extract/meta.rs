@@ -61,6 +61,7 @@ const LABELS: &[(&str, Label)] = &[
     ("views", Label::Views),
     ("bai va anh", Label::Author),
     ("tac gia", Label::Author),
+    ("phong vien", Label::Author),
     ("nguoi viet", Label::Author),
     ("but danh", Label::Author),
     ("authors", Label::Author),
@@ -370,6 +371,7 @@ fn label_at(f: &[char], raw: &[char], i: usize) -> Option<(usize, Label)> {
                 | "source"
                 | "cap nhat"
                 | "da xem"
+                | "phong vien"
                 | "updated"
         );
         // A bare "Tác giả X" is a label only on a short line, not in prose.

@@ -202,3 +202,17 @@ fn a_count_before_its_label_and_the_read_counter_are_views() {
     read_line("Cập nhật 14/01/2026 lượt xem", &mut v);
     assert_eq!(v.views, None);
 }
+
+#[test]
+fn a_reporter_label_names_the_writer_but_not_in_prose() {
+    assert_eq!(
+        line("Phóng viên: Trần Mai").author.as_deref(),
+        Some("Trần Mai")
+    );
+    let mut v = Visible::default();
+    read_line(
+        "Phóng viên đã có cuộc trao đổi với ông Trần Văn Khải",
+        &mut v,
+    );
+    assert_eq!(v.author, None);
+}

@@ -57,6 +57,7 @@ mod stamps;
 mod streamed;
 mod teaser;
 mod title;
+mod views;
 mod walk;
 
 use chrono::{DateTime, FixedOffset};
@@ -126,6 +127,7 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
     for line in sel.meta_lines(&doc) {
         meta::read_line(&line, &mut visible);
     }
+    let counter = views::from_dom(&doc);
     drop(doc);
 
     let n = page.blocks.len();
@@ -191,7 +193,7 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
         title: title.text,
         author: author::choose(head.author, byline, signed, head.weak_author),
         published,
-        views: visible.views,
+        views: visible.views.or(counter),
         summary,
         body,
         doc,

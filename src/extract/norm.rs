@@ -100,6 +100,8 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "thông báo khác",
     "các văn bản khác",
     "văn bản khác",
+    "các câu hỏi khác",
+    "câu hỏi khác",
     "các tin đã đưa",
     "tin đã đưa",
     "có thể bạn quan tâm",
@@ -236,6 +238,7 @@ pub const UI_LABELS: &[&str] = &[
     "in trang",
     "gui email",
     "gui bai",
+    "gui cau hoi",
     "quay lai",
     "tro ve",
     "ve dau trang",
@@ -253,6 +256,9 @@ pub const UI_LABELS: &[&str] = &[
     "luot thich",
     // A gov portal's "news of the day" date picker.
     "cac tin da dua",
+    // A longform cover's prompt.
+    "cuon xuong",
+    "scroll down",
     "xem tin theo ngay",
     "co chu",
     "kich thuoc chu",

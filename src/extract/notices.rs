@@ -75,6 +75,9 @@ const NOTICE_PHRASES: &[&str] = &[
     "aprovados pelo moderador",
     "aprobados por el moderador",
     "binh luan cua ban se duoc",
+    // A form's required-field note ("Các trường có dấu (*) là bắt buộc").
+    "cac truong co dau",
+    "required fields are marked",
     "y kien cua ban se duoc",
 ];
 
@@ -139,6 +142,9 @@ const PAGER_WORDS: &[&str] = &[
 
 /// A linked line of page numbers and pager words only, with a number.
 fn is_pager(b: &Block, folded: &str) -> bool {
+    if b.link_chars == 0 || b.chars > PROMPT_MAX {
+        return false;
+    }
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -146,9 +152,7 @@ fn is_pager(b: &Block, folded: &str) -> bool {
     let numbers = words
         .iter()
         .filter(|w| w.bytes().all(|c| c.is_ascii_digit()));
-    b.link_chars > 0
-        && b.chars <= PROMPT_MAX
-        && numbers.count() >= 2
+    numbers.count() >= 2
         && words
             .iter()
             .all(|w| w.bytes().all(|c| c.is_ascii_digit()) || PAGER_WORDS.contains(w))

@@ -7,7 +7,7 @@ use url::Url;
 
 use super::blocks::{Block, Page};
 use super::dates::find_date;
-use super::norm::{clean, fold, is_box_heading, is_related_heading, trim_decor};
+use super::norm::{clean, fold, is_box_heading, is_related_heading, starts_with_word, trim_decor};
 use super::Link;
 
 /// The related links in page order and every block they (and their
@@ -25,18 +25,18 @@ const AMBIGUOUS: &[&str] = &["xem thêm", "đọc thêm", "read more", "related"
 const MAX_LINKS: usize = 60;
 /// Chars (without spaces) of a teaser's summary: a sentence or two.
 const SUMMARY_MAX: usize = 250;
+/// Folded words that open a link to the full listing ("Xem tất cả câu
+/// hỏi »", "View all posts").
+const MORE_OPENERS: &[&str] = &["xem tat ca", "view all", "see all"];
 /// Folded link texts that open the full listing, not an article.
 const MORE_LINKS: &[&str] = &[
     "xem tiep",
     "xem them",
-    "xem tat ca",
     "doc tiep",
     "doc them",
     "more",
     "read more",
     "see more",
-    "see all",
-    "view all",
 ];
 
 pub fn find(page: &Page, base: &Url) -> Related {
@@ -177,7 +177,9 @@ fn links_of(b: &Block, base: &Url) -> Vec<Link> {
                 title.trim_start_matches(|c: char| c.is_whitespace() || "»›>•·-–*".contains(c));
             let url = resolve(p.href.as_deref()?, base)?;
             let label = fold(trim_decor(title));
-            let more = MORE_LINKS.contains(&label.trim_end_matches(['.', ' ']));
+            let label = label.trim_end_matches(['.', ' ']);
+            let more = MORE_LINKS.contains(&label)
+                || MORE_OPENERS.iter().any(|w| starts_with_word(label, w));
             (!title.is_empty() && !more).then(|| Link {
                 title: title.trim().to_string(),
                 url,

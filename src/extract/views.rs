@@ -1,0 +1,61 @@
+//! A view counter shown without a word, only an icon: `<span
+//! class="view"><i class="icon-eye"></i> 3.517</span>`. The class names
+//! the number; a meta line's "Lượt xem: …" is read elsewhere and wins.
+
+use std::sync::LazyLock;
+
+use scraper::{Html, Selector};
+
+/// Class names of a view counter (whole class tokens, so "preview" or
+/// "review" do not match).
+const COUNTER_CSS: &str = ".view, .views, .view-count, .viewcount, .views-count, .post-views, \
+     .count-view, .luot-xem, .luotxem, .luot_xem, .news-view, .article-views";
+
+/// Digits of the largest count read: past this a number is an id.
+const DIGITS_MAX: usize = 10;
+
+/// The first counter element, outside comments, whose text is a count.
+pub fn from_dom(doc: &Html) -> Option<u64> {
+    static COUNTER: LazyLock<Option<Selector>> =
+        LazyLock::new(|| Selector::parse(COUNTER_CSS).ok());
+    doc.select(COUNTER.as_ref()?)
+        .filter(|e| !super::author::in_comments(*e))
+        .find_map(|e| count(&e.text().collect::<String>()))
+}
+
+/// "3.517", "1,204" or "87": digits with grouping marks, nothing else.
+fn count(text: &str) -> Option<u64> {
+    let t = text.trim();
+    let grouped = t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    (grouped && digits.len() <= DIGITS_MAX)
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn views(html: &str) -> Option<u64> {
+        from_dom(&Html::parse_document(html))
+    }
+
+    #[test]
+    fn a_counter_with_an_icon_only_gives_the_views() {
+        let html = "<div class='info'><span class='time'>08/01/2026</span> - \
+            <span class='view'><i class='icon-eye'></i> 3.517</span></div>";
+        assert_eq!(views(html), Some(3517));
+    }
+
+    #[test]
+    fn other_numbers_and_look_alike_classes_are_not_views() {
+        assert_eq!(views("<span class='preview'>12</span>"), None);
+        assert_eq!(views("<span class='view'>Xem ảnh</span>"), None);
+        assert_eq!(views("<span class='views'>4.5 sao</span>"), None);
+        let comment = "<div class='comment-list'><span class='view'>12</span></div>";
+        assert_eq!(views(comment), None);
+    }
+}

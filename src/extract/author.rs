@@ -9,7 +9,7 @@
 
 use scraper::{Html, Selector};
 
-use super::norm::{clean, fold, trim_decor};
+use super::norm::{clean, fold, starts_with_word, trim_decor};
 
 /// Byline marks, most specific first; the first plausible name wins.
 const BYLINE_CSS: &[&str] = &[
@@ -40,8 +40,22 @@ const BY_WORDS: &[&str] = &[
     "phong vien",
     "posted by",
     "written by",
+    "autor/in",
+    "autorin",
     "autor",
     "author",
+];
+
+/// Folded licences that photo-source markup gives as `itemprop=author`
+/// ("/domena publiczna"): no person.
+const LICENCES: &[&str] = &[
+    "domena publiczna",
+    "public domain",
+    "dominio publico",
+    "gemeinfrei",
+    "creative commons",
+    "cc by",
+    "cc0",
 ];
 
 /// A name from the page's byline marks, outside any comment section.
@@ -173,8 +187,8 @@ pub fn is_publisher(name: &str, not_author: &[Option<&str>]) -> bool {
 pub fn rank(candidates: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = candidates
         .iter()
-        .map(|c| spaced_commas(c.trim_matches(['\'', '"', ' '])))
-        .filter(|c| !c.is_empty() && !is_account(c))
+        .map(|c| spaced_commas(without_by(c.trim_matches(['\'', '"', ' ', '/']))))
+        .filter(|c| !c.is_empty() && !is_account(c) && !is_licence(c))
         .collect();
     out.sort_by_key(|c| is_login(c));
     out
@@ -194,6 +208,11 @@ pub fn choose(
         m => (m, None),
     };
     name.or(line).or(signed).or(login).or(site)
+}
+
+fn is_licence(name: &str) -> bool {
+    let f = fold(name);
+    LICENCES.iter().any(|l| starts_with_word(&f, l))
 }
 
 /// "An,Bình" → "An, Bình"; a comma inside a number is left alone.
@@ -355,6 +374,12 @@ mod tests {
         assert_eq!(r(&["P.V/Báo Hưng Yên"]), ["P.V/Báo Hưng Yên"]);
         assert_eq!(r(&["N.Linh/baohungyen.vn"]), ["N.Linh/baohungyen.vn"]);
         assert_eq!(r(&["thuha"]), ["thuha"]);
+        // A photo's licence marked up as its author, and a byline label.
+        assert_eq!(
+            r(&["/domena publiczna", "Public Domain"]),
+            Vec::<String>::new()
+        );
+        assert_eq!(r(&["Autor/in: Korinna Hennig"]), ["Korinna Hennig"]);
     }
 
     #[test]

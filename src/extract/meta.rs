@@ -238,20 +238,24 @@ fn take_views(value: &str, slot: &mut Option<u64>) -> (bool, String) {
     (ok, v[len..].to_string())
 }
 
+/// A text that is a count and nothing else: "3.517", "1,204", "87".
+pub fn whole_count(text: &str) -> Option<u64> {
+    let t = text.trim();
+    let mut n = None;
+    let (ok, rest) = take_views(t, &mut n);
+    let digit_first = t.starts_with(|c: char| c.is_ascii_digit());
+    n.filter(|_| ok && rest.is_empty() && digit_first)
+}
+
 /// The count ending the unlabelled text that leads into a views label.
 fn count_before(
     (label, text, lead_in): &(Option<Label>, String, bool),
     slot: &mut Option<u64>,
 ) -> (bool, String) {
     let last = text.split_whitespace().last().unwrap_or("");
-    let count = last.starts_with(|c: char| c.is_ascii_digit())
-        && last
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
-    if label.is_some() || !lead_in || !count {
-        return (false, String::new());
-    }
-    take_views(last, slot)
+    let n = whole_count(last).filter(|_| label.is_none() && *lead_in);
+    set_once(slot, n);
+    (n.is_some(), String::new())
 }
 
 /// "Konstantin 21.10.2019" after "Posted by": the name before the date,

@@ -149,13 +149,11 @@ fn is_pager(b: &Block, folded: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let numbers = words
-        .iter()
-        .filter(|w| w.bytes().all(|c| c.is_ascii_digit()));
-    numbers.count() >= 2
+    let is_number = |w: &str| w.bytes().all(|c| c.is_ascii_digit());
+    words.iter().filter(|w| is_number(w)).count() >= 2
         && words
             .iter()
-            .all(|w| w.bytes().all(|c| c.is_ascii_digit()) || PAGER_WORDS.contains(w))
+            .all(|w| is_number(w) || PAGER_WORDS.contains(w))
 }
 
 /// "Publiziert: 03.04.2020", "Posted on March 4, 2021", "asked Feb 6,

@@ -219,8 +219,7 @@ mod tests {
 
     #[test]
     fn an_unlabelled_byline_over_the_story_names_the_writer() {
-        use super::named_stamp;
-        let name = |t: &str| named_stamp(t);
+        use super::named_stamp as name;
         assert_eq!(
             name("Thanh Tâm - Thứ Năm, 08/01/2026 | 14:20 - 3.517").as_deref(),
             Some("Thanh Tâm")

@@ -6,13 +6,15 @@ use std::sync::LazyLock;
 
 use scraper::{Html, Selector};
 
+use super::meta::whole_count;
+
 /// Class names of a view counter (whole class tokens, so "preview" or
 /// "review" do not match).
 const COUNTER_CSS: &str = ".view, .views, .view-count, .viewcount, .views-count, .post-views, \
      .count-view, .luot-xem, .luotxem, .luot_xem, .news-view, .article-views";
 
-/// Digits of the largest count read: past this a number is an id.
-const DIGITS_MAX: usize = 10;
+/// Past this a number is an id, not a count (ten digits).
+const COUNT_MAX: u64 = 9_999_999_999;
 
 /// The first counter element, outside comments, whose text is a count.
 pub fn from_dom(doc: &Html) -> Option<u64> {
@@ -20,19 +22,7 @@ pub fn from_dom(doc: &Html) -> Option<u64> {
         LazyLock::new(|| Selector::parse(COUNTER_CSS).ok());
     doc.select(COUNTER.as_ref()?)
         .filter(|e| !super::author::in_comments(*e))
-        .find_map(|e| count(&e.text().collect::<String>()))
-}
-
-/// "3.517", "1,204" or "87": digits with grouping marks, nothing else.
-fn count(text: &str) -> Option<u64> {
-    let t = text.trim();
-    let grouped = t.starts_with(|c: char| c.is_ascii_digit())
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
-    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
-    (grouped && digits.len() <= DIGITS_MAX)
-        .then(|| digits.parse().ok())
-        .flatten()
+        .find_map(|e| whole_count(&e.text().collect::<String>()).filter(|&n| n <= COUNT_MAX))
 }
 
 #[cfg(test)]

@@ -244,6 +244,20 @@ fn is_account(s: &str) -> bool {
         || domain_path
 }
 
+/// A site's address among the words ("hessenschau.de, Frankfurt"): the
+/// site names itself, a person is named otherwise.
+pub fn names_domain(name: &str) -> bool {
+    name.split([' ', ',', ';', '(', ')']).any(|w| {
+        let (host, tld) = w.rsplit_once('.').unwrap_or(("", ""));
+        host.chars().count() >= 3
+            && (2..=6).contains(&tld.len())
+            && tld.bytes().all(|b| b.is_ascii_lowercase())
+            && host
+                .chars()
+                .all(|c| c.is_alphanumeric() || ".-".contains(c))
+    })
+}
+
 /// `facebook.com`, `bao-moi.vn`: lowercase ASCII labels and a letter TLD.
 fn is_domain(host: &str) -> bool {
     let ok_chars = host
@@ -357,6 +371,10 @@ mod tests {
         assert!(is_publisher("No Author", &site));
         assert!(is_publisher("Uncategorized", &site));
         assert!(!is_publisher("Ngô Bảo", &site));
+        assert!(names_domain("hessenschau.de, Frankfurt, Germany"));
+        assert!(names_domain("Baohungyen.vn"));
+        assert!(!names_domain("T.Hà/TTXVN") && !names_domain("J.R. Stone"));
+        assert!(!names_domain("Dr. Karin Schmitz") && !names_domain("P.V/Báo Hưng Yên"));
     }
 
     #[test]

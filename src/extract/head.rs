@@ -63,7 +63,7 @@ pub fn scan(doc: &Html) -> Head {
     // on one-person blogs the site name is the author.
     let usable = |a: &&String| !author::is_publisher(a, &[]);
     h.author = (h.authors.iter().filter(usable))
-        .find(|a| !author::is_publisher(a, &not_author))
+        .find(|a| !author::is_publisher(a, &not_author) && !author::names_domain(a))
         .cloned();
     h.weak_author = h.authors.iter().find(usable).cloned();
     if h.published.is_none() {

@@ -143,6 +143,11 @@ const VALUE_MAX: usize = 60;
 fn is_bare_label(text: &str) -> bool {
     let f = fold(text);
     let bare = f.trim().trim_end_matches([':', '：']).trim_end();
+    // "Auteur(s) :": the bracketed ending belongs to the label.
+    let bare = match bare.strip_suffix(')').and_then(|b| b.rsplit_once('(')) {
+        Some((word, ending)) if (1..=3).contains(&ending.len()) => word,
+        _ => bare,
+    };
     LABELS.iter().any(|&(w, l)| {
         let Some(before) = bare.strip_suffix(w) else {
             return false;
@@ -218,9 +223,35 @@ fn take_date(value: &str, slot: &mut Option<DateTime<FixedOffset>>) -> (bool, St
     match find_date(value) {
         Some(f) if f.start <= 24 => {
             set_once(slot, Some(f.at));
-            (true, value.chars().skip(f.end).collect())
+            let rest: String = value.chars().skip(f.end).collect();
+            (true, without_clock_words(&rest).to_string())
         }
         _ => (false, String::new()),
+    }
+}
+
+/// Folded words that end a time rather than start a name: "14:34 Uhr",
+/// "08:11 CET", "10:15 giờ", "9.30 h (GMT+7)".
+const CLOCK_WORDS: &[&str] = &[
+    "uhr", "gio", "cet", "cest", "mez", "mesz", "gmt", "utc", "ict", "est", "edt", "cst", "cdt",
+    "mst", "mdt", "pst", "pdt", "bst", "jst", "et", "pt",
+];
+
+/// `rest` without the clock and time-zone words a date left behind.
+fn without_clock_words(rest: &str) -> &str {
+    let mut t = rest;
+    loop {
+        let trimmed = t.trim_start_matches(|c: char| c.is_whitespace() || "().,".contains(c));
+        let word_end = trimmed
+            .find(|c: char| c.is_whitespace() || "().,".contains(c))
+            .unwrap_or(trimmed.len());
+        let word = &trimmed[..word_end];
+        // "GMT+7", "UTC+07:00": the zone's name before its offset.
+        let name = word.split(['+', '-']).next().unwrap_or("");
+        if word.is_empty() || !CLOCK_WORDS.contains(&fold(name).as_str()) {
+            return trimmed;
+        }
+        t = &trimmed[word_end..];
     }
 }
 
@@ -348,7 +379,8 @@ fn split(text: &str) -> Vec<(Option<Label>, String, bool)> {
 /// ambiguous labels ("by", "nguồn", "cập nhật") count only when a colon
 /// follows.
 fn label_at(f: &[char], raw: &[char], i: usize) -> Option<(usize, Label)> {
-    if i > 0 && f[i - 1].is_alphanumeric() {
+    // After an apostrophe the word is a noun in a sentence ("l'auteur").
+    if i > 0 && (f[i - 1].is_alphanumeric() || matches!(f[i - 1], '\'' | '’')) {
         return None;
     }
     for &(word, label) in LABELS {
@@ -360,6 +392,16 @@ fn label_at(f: &[char], raw: &[char], i: usize) -> Option<(usize, Label)> {
             continue;
         }
         let mut end = i + n;
+        // "Auteur(s) :", "Autor(in):": a plural or gender ending in brackets.
+        if f.get(end) == Some(&'(') {
+            let close = f[end..].iter().take(5).position(|c| *c == ')');
+            if let Some(k) = close.filter(|k| (2..=4).contains(k)) {
+                if f[end + 1..end + k].iter().all(|c| c.is_alphabetic()) {
+                    end += k + 1;
+                }
+            }
+        }
+        let word_end = end;
         while f.get(end).is_some_and(|c| c.is_whitespace()) {
             end += 1;
         }
@@ -391,7 +433,7 @@ fn label_at(f: &[char], raw: &[char], i: usize) -> Option<(usize, Label)> {
         if needs_colon && !colon && !byline {
             continue;
         }
-        return Some((if colon { end + 1 } else { i + n }, label));
+        return Some((if colon { end + 1 } else { word_end }, label));
     }
     None
 }

@@ -216,3 +216,27 @@ fn a_reporter_label_names_the_writer_but_not_in_prose() {
     );
     assert_eq!(v.author, None);
 }
+
+#[test]
+fn clock_words_after_a_date_are_not_a_name() {
+    let v = line("Veröffentlicht am 19.10.19 um 14:34 Uhr");
+    assert_eq!(v.author, None);
+    assert!(v.published.is_some());
+    let v = line("Published: 28 Apr, 2020 CET.");
+    assert_eq!(v.author, None);
+    let v = line("Cập nhật: 08:47 07/03/2026 (GMT+7) | Minh Anh");
+    assert_eq!(v.author.as_deref(), Some("Minh Anh"));
+}
+
+#[test]
+fn a_bracketed_plural_ending_belongs_to_the_label() {
+    let v = line("Auteur(s) : Les Membres du Choeur");
+    assert_eq!(v.author.as_deref(), Some("Les Membres du Choeur"));
+    let v = line("Autor(in): Jana Berg");
+    assert_eq!(v.author.as_deref(), Some("Jana Berg"));
+    assert!(is_bare_label("Auteur(s) :"));
+    // An elided article makes the label word a noun in a sentence.
+    let mut v = Visible::default();
+    read_line("Aidez l'auteur à atteindre la victoire :", &mut v);
+    assert_eq!(v.author, None);
+}

@@ -8,7 +8,7 @@
 //! day first (the CMS wrote it when the article was created), then any two
 //! of the label, the metadata and the shown date.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
 use url::Url;
 
 use super::dateline::local_day;
@@ -32,6 +32,12 @@ pub struct Sources {
 }
 
 pub fn choose(s: &Sources) -> Option<Stamp> {
+    let s = &Sources {
+        labelled: s.labelled.map(|v| zoned(v, s.meta)),
+        updated: s.updated.map(|v| zoned(v, s.meta)),
+        shown: s.shown.map(|v| zoned(v, s.meta)),
+        ..*s
+    };
     let day = |d: &Stamp| d.date_naive();
     let local_meta = s.meta.map(|m| local_day(m, s.shown));
     // An unlabelled date line is a guess; the URL's date is not.
@@ -67,6 +73,28 @@ pub fn choose(s: &Sources) -> Option<Stamp> {
     match (chosen, s.url) {
         (Some(c), Some(u)) if day(&u) < day(&c) => Some(u),
         _ => chosen,
+    }
+}
+
+/// A visible time reads the page's own clock, which the page seldom
+/// names (and +07:00 is assumed then). When the metadata gives the same
+/// wall-clock minute with a zone ("14:34 Uhr" and `14:34+02:00`), that is
+/// the zone the line was written in. A UTC stamp says nothing of the kind:
+/// many CMSes print local time with a `Z`.
+fn zoned(visible: Stamp, meta: Option<Stamp>) -> Stamp {
+    match meta {
+        Some(m)
+            if m.offset().local_minus_utc() != 0
+                && m.date_naive() == visible.date_naive()
+                && (m.hour(), m.minute()) == (visible.hour(), visible.minute()) =>
+        {
+            let local = visible.naive_local();
+            m.offset()
+                .from_local_datetime(&local)
+                .single()
+                .unwrap_or(visible)
+        }
+        _ => visible,
     }
 }
 
@@ -157,5 +185,28 @@ mod tests {
             ..Sources::default()
         };
         assert_eq!(day(&s).as_deref(), Some("2023-05-01"));
+    }
+
+    #[test]
+    fn a_visible_time_takes_the_zone_of_metadata_with_the_same_clock() {
+        // "Veröffentlicht am 19.10.19 um 14:34 Uhr" and `14:34+0200`.
+        let s = Sources {
+            labelled: at("2019-10-19T14:34:00+07:00"),
+            meta: at("2019-10-19T14:34:00+02:00"),
+            ..Sources::default()
+        };
+        assert_eq!(choose(&s), at("2019-10-19T14:34:00+02:00"));
+        // Another minute: the line is not the metadata's, nothing changes.
+        let s = Sources {
+            meta: at("2019-10-19T12:30:00+02:00"),
+            ..s
+        };
+        assert_eq!(choose(&s), at("2019-10-19T14:34:00+07:00"));
+        // A `Z` stamp with the line's clock is local time written as UTC.
+        let s = Sources {
+            meta: at("2019-10-19T14:34:00Z"),
+            ..s
+        };
+        assert_eq!(choose(&s), at("2019-10-19T14:34:00+07:00"));
     }
 }

@@ -242,8 +242,19 @@ pub fn hints_of(name: &str, ids: &str) -> u8 {
 
 pub fn is_negative(ids: &str) -> bool {
     let neg = NEGATIVE.iter().any(|w| ids.contains(w))
-        || ids.split_whitespace().any(|t| NEGATIVE_EXACT.contains(&t));
+        || ids
+            .split_whitespace()
+            .any(|t| NEGATIVE_EXACT.contains(&t) || is_ad_token(t));
     neg && !POSITIVE.iter().any(|w| ids.contains(w))
+}
+
+/// An advertising slot named in parts: `ads-inread`, `box_ads`, `ad-slot`,
+/// `banner-qc` (quảng cáo). Whole parts only: `head-line`, `reading` are not.
+fn is_ad_token(token: &str) -> bool {
+    token.contains(['-', '_'])
+        && token
+            .split(['-', '_'])
+            .any(|p| matches!(p, "ad" | "ads" | "qc"))
 }
 
 /// Class/id words of reader comment sections and comment widgets.

@@ -284,7 +284,16 @@ fn count_before(
     slot: &mut Option<u64>,
 ) -> (bool, String) {
     let last = text.split_whitespace().last().unwrap_or("");
-    let n = whole_count(last).filter(|_| label.is_none() && *lead_in);
+    // "Cập nhật: 16:05, 21/02/2026 2.341 lượt xem": the count right after a
+    // labelled date.
+    let after_date = || {
+        let f = find_date(text)?;
+        let rest: String = text.chars().skip(f.end).collect();
+        (rest.split_whitespace().count() == 1).then_some(())
+    };
+    let dated = matches!(label, Some(Label::Published | Label::Updated));
+    let n = whole_count(last)
+        .filter(|_| (label.is_none() && *lead_in) || (dated && after_date().is_some()));
     set_once(slot, n);
     (n.is_some(), String::new())
 }

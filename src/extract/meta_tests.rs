@@ -240,3 +240,13 @@ fn a_bracketed_plural_ending_belongs_to_the_label() {
     read_line("Aidez l'auteur à atteindre la victoire :", &mut v);
     assert_eq!(v.author, None);
 }
+
+#[test]
+fn a_count_after_a_labelled_date_is_the_views() {
+    let v = line("Cập nhật: 16:05, 21/02/2026 2.341 lượt xem");
+    assert_eq!(v.views, Some(2341));
+    assert!(v.updated.is_some());
+    // The year of the date is not a count.
+    let v = line("Cập nhật: 21/02/2026 lượt xem: 12");
+    assert_eq!(v.views, Some(12));
+}

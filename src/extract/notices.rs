@@ -113,6 +113,23 @@ const PROMPT_PHRASES: &[&str] = &[
 /// advertisement ("Anzeige -", "*Werbung.", "Advertisement:").
 const AD_LABELS: &[&str] = &["anzeige", "werbung", "advertisement", "quang cao"];
 
+/// Folded openers of the line that repeats the headline over the story
+/// ("Bạn đang đọc: …"), with a colon after them: no sentence starts so.
+const READING_NOW: &[&str] = &[
+    "ban dang doc",
+    "you are reading",
+    "you're reading",
+    "now reading",
+];
+
+fn is_reading_now(folded: &str) -> bool {
+    READING_NOW.iter().any(|o| {
+        folded
+            .strip_prefix(o)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+}
+
 /// Drops site notices from `kept`.
 pub fn drop_notices(page: &Page, kept: &mut Vec<usize>) {
     kept.retain(|&i| !is_notice(&page.blocks[i]));
@@ -124,7 +141,11 @@ fn is_notice(b: &Block) -> bool {
     }
     let f = fold(&b.text);
     let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if NOTICE_PHRASES.iter().any(|p| f.contains(p)) || is_ad_label(f) || is_promo(b.chars, f) {
+    if NOTICE_PHRASES.iter().any(|p| f.contains(p))
+        || is_ad_label(f)
+        || is_promo(b.chars, f)
+        || is_reading_now(f)
+    {
         return true;
     }
     if b.chars <= PROMPT_MAX && PROMPT_PHRASES.iter().any(|p| f.contains(p)) {
@@ -310,5 +331,27 @@ mod tests {
              <a href='?page=2'>Tiếp »</a></div></div>"
         );
         assert_eq!(body(&html), [PARA, PARA]);
+    }
+
+    #[test]
+    fn the_reading_now_line_goes_but_a_sentence_about_reading_stays() {
+        let story = "Bạn đang đọc những dòng thư cuối cùng của người lính gửi về quê nhà, \
+            bà Lan nói với các em học sinh khi mở chiếc hộp gỗ.";
+        let html = format!(
+            "<div><div>Bạn đang đọc: Ngư dân trúng đậm cá cơm</div><p>{PARA}</p><p>{story}</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, story]);
+    }
+
+    #[test]
+    fn an_ad_slot_inside_the_story_goes_by_its_class() {
+        let ad = "Siêu thị điện máy giảm giá đến 50% tivi, tủ lạnh dịp đầu xuân, mua ngay hôm nay.";
+        let html = format!(
+            "<div class='article-body'><p>{PARA}</p>\
+             <div class='ads-inread'><span>Quảng cáo</span><p>{ad}</p></div>\
+             <p>{PARA}</p><div class='box_qc'><p>{ad}</p></div>\
+             <p class='heading-lead'>{PARA}</p></div>"
+        );
+        assert_eq!(body(&html), [PARA, PARA, PARA]);
     }
 }

@@ -180,7 +180,10 @@ fn links_of(b: &Block, base: &Url) -> Vec<Link> {
             let label = label.trim_end_matches(['.', ' ']);
             let more = MORE_LINKS.contains(&label)
                 || MORE_OPENERS.iter().any(|w| starts_with_word(label, w));
-            (!title.is_empty() && !more).then(|| Link {
+            // A thumbnail's overlay ("▶ 02:35") links the item too; its
+            // title is the next link's.
+            let words = title.chars().any(char::is_alphabetic);
+            (words && !more).then(|| Link {
                 title: title.trim().to_string(),
                 url,
             })
@@ -301,5 +304,23 @@ mod tests {
             <div class='box'><span>Đọc thêm</span> <a href='/giai-ngan'><img src='t.jpg'><span>Đẩy nhanh giải ngân vốn đầu tư công</span></a></div>\
             <p>Xem thêm tại <a href='/trang'>trang của tỉnh</a> để biết chi tiết.</p></div>";
         assert_eq!(titles(html), ["Đẩy nhanh giải ngân vốn đầu tư công"]);
+    }
+
+    #[test]
+    fn a_thumbnail_overlay_is_not_the_title() {
+        let html =
+            "<div><p>Bài viết đủ dài để là nội dung chính của trang, có nhiều chữ và dấu câu.</p>\
+            <div><h2>Xem thêm</h2>\
+            <div><a href='/v1'><img src='a.jpg'><span>▶</span><span>02:35</span></a>\
+            <h3><a href='/v1'>Chợ hoa xuân khai mạc ngày 8/2</a></h3></div>\
+            <div><a href='/v2'><img src='b.jpg'><span>▶</span><span>03:10</span></a>\
+            <h3><a href='/v2'>Nông dân xuống giống hoa cúc</a></h3></div></div></div>";
+        assert_eq!(
+            titles(html),
+            [
+                "Chợ hoa xuân khai mạc ngày 8/2",
+                "Nông dân xuống giống hoa cúc"
+            ]
+        );
     }
 }

@@ -256,6 +256,30 @@ fn gzipped_page_is_unpacked_and_binary_data_refused() {
     );
 }
 
+/// An old portal that reads its UTF-8 as windows-1252 and writes it out again
+/// ("Há»™i tháº£o") reads exactly like the page it meant to serve.
+#[test]
+fn a_page_encoded_twice_reads_like_the_page_it_meant() {
+    let env = Env::new(&[], "");
+    let html = std::fs::read_to_string(fixture("article-1.html")).unwrap();
+    let twice = encoding_rs::WINDOWS_1252.decode(html.as_bytes()).0;
+    assert!(twice.contains("Há»™i tháº£o"), "the page really is mangled");
+    let page = env.data().join("hai-lan.html");
+    std::fs::create_dir_all(env.data()).unwrap();
+    std::fs::write(&page, twice.as_bytes()).unwrap();
+    let mended = env.json(&["extract", page.to_str().unwrap(), "--url", BASE, "--json"]);
+    let meant = env.json(&[
+        "extract",
+        &fixture("article-1.html"),
+        "--url",
+        BASE,
+        "--json",
+    ]);
+    for field in ["title", "author", "published", "lead", "body", "related"] {
+        assert_eq!(mended[field], meant[field], "{field}");
+    }
+}
+
 #[test]
 fn a_page_without_article_text_says_how_to_point_at_it() {
     let env = Env::new(&[], "");

@@ -1,7 +1,8 @@
 //! Bytes → text: the HTTP header's charset, then a BOM, then `<meta charset>` / `http-equiv` /
 //! the XML declaration in the first bytes, then UTF-8; bytes that are valid multi-byte UTF-8
 //! are read as UTF-8 whatever an ASCII-compatible label says. The result is NFC, so windows-1258
-//! (tone marks as separate combining characters) and NFD pages read like any other text.
+//! (tone marks as separate combining characters) and NFD pages read like any other text, and
+//! a page whose UTF-8 was read as windows-1252 and written out again is mended (`mojibake`).
 
 use encoding_rs::Encoding;
 
@@ -32,6 +33,10 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
         None => encoding_rs::UTF_8,
     };
     let (text, _, _) = encoding.decode(bytes);
+    let text = match super::mojibake::repair(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(mended) => std::borrow::Cow::Owned(mended),
+    };
     // A quick check first: a feed of 1 MB is nearly always NFC already, and normalising it
     // anyway was a sixth of a 100-feed sync's CPU.
     match crate::text::nfc(&text) {
@@ -157,5 +162,17 @@ mod tests {
         let legacy = b"<p>Ti\xea\xecng Vi\xea\xf2t</p>";
         let text = decode(legacy, Some("text/html; charset=windows-1258"));
         assert!(text.contains("Tiếng Việt"), "{text}");
+    }
+
+    #[test]
+    fn a_page_encoded_twice_reads_as_meant() {
+        let meant =
+            "<title>Hội nghị tổng kết công tác Đảng</title><p>Đồng chí Bí thư phát biểu.</p>";
+        let twice = encoding_rs::WINDOWS_1252
+            .decode(meant.as_bytes())
+            .0
+            .into_owned();
+        let page = format!("<meta charset=\"utf-8\">{twice}");
+        assert!(decode(page.as_bytes(), Some("text/html")).ends_with(meant));
     }
 }

@@ -12,6 +12,7 @@ mod json_api;
 pub mod jsonpath;
 pub mod limits;
 pub mod listing;
+mod mojibake;
 mod pages;
 pub mod wordpress;
 mod wp_discover;

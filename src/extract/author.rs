@@ -196,7 +196,9 @@ pub fn rank(candidates: Vec<String>) -> Vec<String> {
 
 /// The author shown: the page's own metadata first, then a visible byline,
 /// then the story's closing signature, then a login from the metadata,
-/// then the site's name as a last resort.
+/// then the site's name as a last resort. A board or an office ("Ban Tuyên
+/// giáo", "Office of the … People's Committee") is the account that posted,
+/// not the writer: a person's name anywhere else comes first.
 pub fn choose(
     meta: Option<String>,
     line: Option<String>,
@@ -207,7 +209,50 @@ pub fn choose(
         Some(m) if is_login(&m) => (None, Some(m)),
         m => (m, None),
     };
-    name.or(line).or(signed).or(login).or(site)
+    let person = [&name, &line, &signed]
+        .into_iter()
+        .flatten()
+        .find(|n| !is_organisation(n))
+        .cloned();
+    person.or(name).or(line).or(signed).or(login).or(site)
+}
+
+/// Words that open the name of a body, not a person, in Vietnamese (with
+/// their marks: "Phong", "Bảo" are given names) and in English.
+const ORGANISATION_OPENINGS: &[&str] = &[
+    "ban ",
+    "sở ",
+    "phòng ",
+    "văn phòng",
+    "ubnd",
+    "ủy ban",
+    "uỷ ban",
+    "trung tâm",
+    "cổng thông tin",
+    "báo ",
+    "đài ",
+    "tòa soạn",
+    "toà soạn",
+    "bbt",
+    "hội đồng",
+    "tỉnh ủy",
+    "huyện ủy",
+    "thành ủy",
+    "đảng ủy",
+    "tỉnh uỷ",
+    "huyện uỷ",
+    "thành uỷ",
+    "đảng uỷ",
+    "công an ",
+    "office of",
+    "department of",
+    "ministry of",
+];
+
+fn is_organisation(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    ORGANISATION_OPENINGS.iter().any(|o| lower.starts_with(o))
+        || lower.contains("people's committee")
 }
 
 fn is_licence(name: &str) -> bool {
@@ -361,6 +406,26 @@ mod tests {
         assert_eq!(plausible("12/03/2021"), None);
         assert_eq!(plausible("a b c d e f g h"), None);
         assert_eq!(plausible("Bylan Tô").as_deref(), Some("Bylan Tô"));
+    }
+
+    #[test]
+    fn a_writer_comes_before_the_office_that_posted() {
+        let s = |v: &str| Some(v.to_string());
+        let chosen = choose(
+            s("Ban Tuyên giáo"),
+            s("Ban Tuyên giáo"),
+            s("Trần Hoa"),
+            None,
+        );
+        assert_eq!(chosen.as_deref(), Some("Trần Hoa"));
+        let office = s("Office of the Hà Lam Provincial People's Committee");
+        let chosen = choose(office.clone(), s("Minh Anh"), None, None);
+        assert_eq!(chosen.as_deref(), Some("Minh Anh"));
+        // With no person to name, the office is shown; "Phong" and "Bảo"
+        // open given names, not offices.
+        assert_eq!(choose(office.clone(), None, None, None), office);
+        let chosen = choose(s("Phong Lan"), None, s("Bảo Ngọc"), None);
+        assert_eq!(chosen.as_deref(), Some("Phong Lan"));
     }
 
     #[test]

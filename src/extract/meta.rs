@@ -198,9 +198,11 @@ pub fn read_line(text: &str, v: &mut Visible) -> bool {
             );
         // Text leading into a label ("Page last updated: …") is a name
         // only with a name's shape: two words or more.
-        // Nor is a bare value with digits ("5 Comments", a time left over).
+        // Nor is a bare value with digits ("5 Comments", a time left over),
+        // nor a portal's print link ("In").
         let named = (name(&rest))
             .filter(|n| !lead_in || n.split_whitespace().count() >= 2)
+            .filter(|n| fold(n) != "in")
             .filter(|n| !n.chars().any(|c| c.is_ascii_digit()));
         if let Some(n) = named {
             bare_author = Some(n);
@@ -348,6 +350,33 @@ const LINK_WORDS: &[&str] = &[
     "comentario",
 ];
 
+/// `text` with a bar between a date and its time ("18/02/2026 | 16:05")
+/// made a space: that bar parts one stamp, not two fields.
+fn date_and_time_joined(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let joins = |at: usize| {
+        let before = text[..at].trim_end();
+        let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let after = text[at + 1..].trim_start().as_bytes();
+        let clock = after.iter().take_while(|b| b.is_ascii_digit()).count();
+        find_date(last_word).is_some()
+            && (1..=2).contains(&clock)
+            && matches!(after.get(clock), Some(b':' | b'h'))
+            && after.get(clock + 1).is_some_and(u8::is_ascii_digit)
+    };
+    let bars: Vec<usize> = (0..bytes.len())
+        .filter(|&i| bytes[i] == b'|' && joins(i))
+        .collect();
+    if bars.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut joined = text.to_string();
+    for at in bars {
+        joined.replace_range(at..at + 1, " ");
+    }
+    std::borrow::Cow::Owned(joined)
+}
+
 fn is_link_label(folded: &str) -> bool {
     is_ui_label(folded) || LINK_WORDS.iter().any(|w| folded.contains(w))
 }
@@ -356,7 +385,7 @@ fn is_link_label(folded: &str) -> bool {
 /// unlabelled value leads into a label in the same part) segments.
 fn split(text: &str) -> Vec<(Option<Label>, String, bool)> {
     let mut out = Vec::new();
-    for part in text.split(['|', '•', '·']) {
+    for part in date_and_time_joined(text).split(['|', '•', '·']) {
         let chars: Vec<char> = part.chars().collect();
         let folded: Vec<char> = fold(part).chars().collect();
         let mut cuts: Vec<(usize, usize, Label)> = Vec::new();

@@ -250,3 +250,29 @@ fn a_count_after_a_labelled_date_is_the_views() {
     let v = line("Cập nhật: 21/02/2026 lượt xem: 12");
     assert_eq!(v.views, Some(12));
 }
+
+#[test]
+fn a_bar_between_a_date_and_its_time_parts_nothing() {
+    let v = line("Đăng ngày: 18/02/2026 | 16:05 | Tác giả: Ban Tuyên giáo");
+    assert_eq!(
+        v.published.unwrap().to_rfc3339(),
+        "2026-02-18T16:05:00+07:00"
+    );
+    assert_eq!(v.author.as_deref(), Some("Ban Tuyên giáo"));
+    // A views count before a bar is no date: the time stays its own field.
+    let v = line("Lượt xem: 58 | 12:30 18/02/2026");
+    assert_eq!(v.views, Some(58));
+}
+
+#[test]
+fn a_semicolon_ends_the_author_before_the_source() {
+    let v = line("Tác giả: Hồng Nhung; Nguồn: Sở Nông nghiệp và Môi trường");
+    assert_eq!(v.author.as_deref(), Some("Hồng Nhung"));
+}
+
+#[test]
+fn print_and_mail_links_on_the_date_line_are_no_author() {
+    let v = line("Ngày ban hành: 10/02/2026 | Lượt xem: 87 | In | Gửi mail");
+    assert_eq!(v.views, Some(87));
+    assert_eq!(v.author, None);
+}

@@ -64,7 +64,7 @@ pub fn weight(s: &str) -> usize {
 
 /// Trims whitespace and the punctuation that decorates labels and items.
 pub fn trim_decor(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || ":：-–—|»›>•·*,.".contains(c))
+    s.trim_matches(|c: char| c.is_whitespace() || ":：;-–—|»›>•·*,.".contains(c))
 }
 
 /// Whether `folded` starts with `word` followed by a non-letter (or the end).
@@ -109,6 +109,9 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "tin bài khác",
     // Other languages: pages of foreign sources that officials follow.
     "related stories",
+    "related news",
+    "other news",
+    "other articles",
     "related posts",
     "related coverage",
     "related content",
@@ -237,6 +240,8 @@ pub const UI_LABELS: &[&str] = &[
     "in bai",
     "in trang",
     "gui email",
+    "gui mail",
+    "gui thu",
     "gui bai",
     "gui cau hoi",
     "quay lai",
@@ -350,6 +355,7 @@ mod tests {
         assert!(is_related_heading(" Tin cùng chuyên mục "));
         assert!(!is_related_heading("Tin khác thường"));
         assert!(is_related_heading("RELATED STORIES"));
+        assert!(is_related_heading("Related news") && is_related_heading("Other news:"));
         assert!(is_related_heading("Lesen Sie auch:"));
         assert!(is_related_heading("Bài tiếp theo:"));
         assert!(is_related_heading("Weitere Informationen"));

@@ -137,14 +137,24 @@ pub fn plausible(raw: &str) -> Option<String> {
     ok.then(|| t.to_string())
 }
 
+/// Folded words that lead into a name only with a colon: "Ảnh: Đức
+/// Thịnh" credits the photographer of a photo story, "Anh Thư" is a name.
+const COLON_BY_WORDS: &[&str] = &["bai va anh", "anh va bai", "bai", "anh", "thuc hien"];
+
 /// The text without a leading "By", "von", "Tác giả:" and the like.
 pub fn without_by(t: &str) -> &str {
     let folded = fold(t);
-    for w in BY_WORDS {
+    let with_colon = COLON_BY_WORDS.iter().map(|w| (w, true));
+    for (w, colon) in BY_WORDS.iter().map(|w| (w, false)).chain(with_colon) {
         let Some(rest) = folded.strip_prefix(w) else {
             continue;
         };
-        if rest.is_empty() || rest.starts_with([' ', ':']) {
+        let led_in = if colon {
+            rest.trim_start().starts_with(':')
+        } else {
+            rest.is_empty() || rest.starts_with([' ', ':'])
+        };
+        if led_in {
             // `fold` keeps char positions and `w` is ASCII: same cut.
             let t = trim_decor(t.char_indices().nth(w.len()).map_or("", |(i, _)| &t[i..]));
             return t.trim_start_matches([':', ' ']);
@@ -406,6 +416,11 @@ mod tests {
         assert_eq!(plausible("12/03/2021"), None);
         assert_eq!(plausible("a b c d e f g h"), None);
         assert_eq!(plausible("Bylan Tô").as_deref(), Some("Bylan Tô"));
+        // A photo story's credit names its author; "Anh" opens names too.
+        assert_eq!(plausible("Ảnh: Đức Thịnh").as_deref(), Some("Đức Thịnh"));
+        assert_eq!(plausible("Bài và ảnh : Lê Na").as_deref(), Some("Lê Na"));
+        assert_eq!(plausible("Anh Thư").as_deref(), Some("Anh Thư"));
+        assert_eq!(plausible("Bài hát").as_deref(), Some("Bài hát"));
     }
 
     #[test]

@@ -323,7 +323,9 @@ pub fn lead(page: &Page, kept: &[usize], pick: Pick, after: Option<usize>) -> Op
         if is_lead(i) {
             return Some(i);
         }
-        if is_prose(&page.blocks[i]) {
+        // A photo's caption may open the story before its sapo.
+        let b = &page.blocks[i];
+        if is_prose(b) && b.hints & CAPTION == 0 && !b.after_img {
             break;
         }
     }

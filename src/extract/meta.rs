@@ -330,6 +330,8 @@ fn name(s: &str) -> Option<String> {
     };
     let ok = !t.is_empty()
         && !t.contains(['„', '“', '”', '"', '«', '»'])
+        // "A+ A-": a page's font size buttons.
+        && !t.contains('+')
         && t.chars().count() <= 80
         && t.chars().any(char::is_alphabetic)
         && !t.contains(':')

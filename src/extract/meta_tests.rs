@@ -276,3 +276,10 @@ fn print_and_mail_links_on_the_date_line_are_no_author() {
     assert_eq!(v.views, Some(87));
     assert_eq!(v.author, None);
 }
+
+#[test]
+fn font_size_buttons_are_no_author() {
+    let v = line("Lượt xem: 348 | In trang | Gửi email | A+ A-");
+    assert_eq!(v.views, Some(348));
+    assert_eq!(v.author, None);
+}

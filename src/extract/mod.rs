@@ -52,6 +52,7 @@ mod related;
 mod repeats;
 mod roundup;
 pub mod select;
+mod series;
 mod signature;
 mod stamps;
 mod streamed;

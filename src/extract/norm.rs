@@ -187,6 +187,10 @@ pub const BOX_HEADINGS: &[&str] = &[
     "uber die autorin",
     "about the author",
     "ve tac gia",
+    // A notice's attachments: file links, not the story.
+    "van ban lien quan",
+    "tep dinh kem",
+    "file dinh kem",
     "sobre el autor",
     "o autorze",
 ];
@@ -222,6 +226,9 @@ pub const FURNITURE_PREFIXES: &[&str] = &[
     "thiet ke boi",
     "designed by",
     "powered by",
+    "tep dinh kem",
+    "file dinh kem",
+    "tai lieu dinh kem",
 ];
 
 /// Phrases that mark furniture wherever they occur in a short line.
@@ -302,8 +309,22 @@ pub const UI_LABELS: &[&str] = &[
 ];
 
 /// Words that are an interface label only when alone on their line: a
-/// byline's "By" whose name is a link to the author's page.
-const LONE_LABELS: &[&str] = &["by", "von", "par", "por", "door", "boi"];
+/// byline's "By" whose name is a link to the author's page; a share
+/// button named after its network.
+const LONE_LABELS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "boi",
+    "zalo",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "messenger",
+    "pinterest",
+];
 
 /// Whether a line is site furniture (footer, counter, licence).
 pub fn is_furniture(folded: &str) -> bool {

@@ -49,6 +49,12 @@ pub fn find(page: &Page, base: &Url) -> Related {
             i += 1;
             continue;
         }
+        if let Some((links, used, next)) = super::series::at(page, i, base) {
+            out.blocks.extend(used);
+            add_links(&mut out, links);
+            i = next;
+            continue;
+        }
         if !is_heading(&page.blocks[i]) {
             i += 1;
             continue;
@@ -161,14 +167,14 @@ fn is_decoration(text: &str) -> bool {
 }
 
 /// End of the smallest element around the heading that holds more blocks.
-fn box_end(page: &Page, h: usize) -> usize {
+pub(super) fn box_end(page: &Page, h: usize) -> usize {
     page.ancestors(page.blocks[h].elem)
         .map(|e| page.elems[e].end)
         .find(|&end| end > h + 1)
         .unwrap_or(h + 1)
 }
 
-fn links_of(b: &Block, base: &Url) -> Vec<Link> {
+pub(super) fn links_of(b: &Block, base: &Url) -> Vec<Link> {
     b.pieces
         .iter()
         .filter_map(|p| {

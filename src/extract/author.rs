@@ -139,7 +139,18 @@ pub fn plausible(raw: &str) -> Option<String> {
 
 /// Folded words that lead into a name only with a colon: "Ảnh: Đức
 /// Thịnh" credits the photographer of a photo story, "Anh Thư" is a name.
-const COLON_BY_WORDS: &[&str] = &["bai va anh", "anh va bai", "bai", "anh", "thuc hien"];
+/// "BTV: Minh Châu" names the editor who signs a video's text.
+const COLON_BY_WORDS: &[&str] = &[
+    "bai va anh",
+    "anh va bai",
+    "bai",
+    "anh",
+    "thuc hien",
+    "btv",
+    "ctv",
+    "pv",
+    "nhom pv",
+];
 
 /// The text without a leading "By", "von", "Tác giả:" and the like.
 pub fn without_by(t: &str) -> &str {

@@ -159,4 +159,39 @@ mod tests {
         );
         assert_eq!(body(&html), [para, post, para]);
     }
+
+    #[test]
+    fn a_big_bold_font_line_is_a_heading_and_long_text_in_it_is_not() {
+        let p = page(
+            "<table><tr><td><font size='4'><b>Lễ hội đình làng thu hút du khách</b></font></td></tr>\
+             <tr><td><font size='+1'>Chữ to nhưng không đậm</font></td></tr>\
+             <tr><td><font size='2'><b>Chữ nhỏ đậm</b></font></td></tr>\
+             <tr><td>Một <font size='5'><b>chữ</b></font> to giữa câu</td></tr></table>",
+        );
+        let headings: Vec<u8> = p.blocks.iter().map(|b| b.heading).collect();
+        assert_eq!(headings, [2, 0, 0, 0]);
+    }
+
+    #[test]
+    fn a_caption_named_box_of_paragraphs_is_text() {
+        let para = "Người trồng chè ở xã Tân Lộc tất bật vào vụ thu hái chè xuân; toàn xã có gần \
+                    380 ha chè, năng suất búp tươi ước đạt 11 tấn/ha.";
+        let p = page(&format!(
+            "<div class=video-desc><p>{para}</p><p>{para}</p></div>\
+             <div class=photo-desc><img src=a.jpg><p>{para}</p><p>{para}</p></div>\
+             <p class=photo-caption>{para}</p>"
+        ));
+        let captions: Vec<bool> = p.blocks.iter().map(|b| b.hints & CAPTION != 0).collect();
+        assert_eq!(captions, [false, false, true, true, true]);
+    }
+
+    #[test]
+    fn a_sentence_for_screen_readers_only_is_not_read_but_a_label_is() {
+        let p = page(
+            "<p>Chiều 11/3,<span class=sr-only> casino trực tuyến uy tín số 1 Việt Nam</span> \
+             lớp học mở</p><h1>Klimaschutz<span class=visually-hidden>: </span>Bohren</h1>",
+        );
+        assert_eq!(p.blocks[0].text, "Chiều 11/3, lớp học mở");
+        assert_eq!(p.blocks[1].text, "Klimaschutz: Bohren");
+    }
 }

@@ -167,6 +167,12 @@ pub const NEGATIVE: &[&str] = &[
     "author-description",
     "author-details",
     "contributor-bio",
+    // Paid links under a story ("Bạn có thể quan tâm · Tài trợ").
+    "sponsor",
+    "quangcao",
+    "quang-cao",
+    "taitro",
+    "tai-tro",
 ];
 /// Whole class names or ids of furniture, too short to match as substrings.
 pub const NEGATIVE_EXACT: &[&str] = &[
@@ -191,6 +197,23 @@ pub fn is_widget_form(form: ElementRef) -> bool {
         })
         .count();
     text < 100 || (text < 1500 && fields > 0 && text / fields < 300)
+}
+
+/// Classes that keep text for screen readers only: a sighted reader never
+/// sees it, and hacked pages hide their spam links in it.
+const SCREEN_READER_ONLY: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "element-invisible",
+];
+
+/// Text for screen readers only: no sighted reader sees it.
+pub fn is_screen_reader_only(el: ElementRef) -> bool {
+    el.value()
+        .classes()
+        .any(|c| SCREEN_READER_ONLY.contains(&c))
 }
 
 /// Elements the page hides from readers (`hidden`, `display:none`,

@@ -107,6 +107,10 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "có thể bạn quan tâm",
     "bài cùng chuyên mục",
     "tin bài khác",
+    "các bài khác",
+    "bài khác",
+    "video khác",
+    "các video khác",
     // Other languages: pages of foreign sources that officials follow.
     "related stories",
     "related news",

@@ -26,8 +26,8 @@ const MAX_LINKS: usize = 60;
 /// Chars (without spaces) of a teaser's summary: a sentence or two.
 const SUMMARY_MAX: usize = 250;
 /// Folded words that open a link to the full listing ("Xem tất cả câu
-/// hỏi »", "View all posts").
-const MORE_OPENERS: &[&str] = &["xem tat ca", "view all", "see all"];
+/// hỏi »", "View all posts", "Xem thêm video").
+const MORE_OPENERS: &[&str] = &["xem tat ca", "xem them", "view all", "see all"];
 /// Folded link texts that open the full listing, not an article.
 const MORE_LINKS: &[&str] = &[
     "xem tiep",

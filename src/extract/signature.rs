@@ -30,8 +30,29 @@ pub fn author(doc: &Doc, body: &str) -> Option<String> {
         .blocks
         .last()
         .filter(|b| b.kind == BlockKind::Signature)?;
-    let text = last.text.trim();
+    let text = without_role(super::author::without_by(last.text.trim()));
     (is_name_line(text) && is_vietnamese(body)).then(|| text.to_string())
+}
+
+/// Folded roles in brackets after a writer's name: "Hải Yến (thực hiện)"
+/// did the interview, "Minh Hà (tổng hợp)" compiled the piece.
+const ROLES: &[&str] = &[
+    "(thuc hien)",
+    "(ghi)",
+    "(tong hop)",
+    "(luoc dich)",
+    "(bien dich)",
+];
+
+/// The name without the role bracketed after it.
+fn without_role(text: &str) -> &str {
+    let folded = fold(text);
+    ROLES
+        .iter()
+        .find(|r| folded.ends_with(*r))
+        // `fold` keeps char positions: cut as many chars as the role has.
+        .and_then(|r| text.char_indices().nth(folded.chars().count() - r.len()))
+        .map_or(text, |(at, _)| text[..at].trim_end())
 }
 
 /// A name, perhaps followed by its office or agency after " - ", "/", "("
@@ -114,6 +135,16 @@ mod tests {
             let doc = doc_ending(BlockKind::Signature, sig);
             assert_eq!(author(&doc, PROSE).as_deref(), Some(sig), "{sig}");
         }
+        // A role before or after the name is not part of it.
+        for (sig, name) in [
+            ("Hải Yến (thực hiện)", "Hải Yến"),
+            ("BTV: Minh Châu", "Minh Châu"),
+            ("Ảnh: Đức Thịnh", "Đức Thịnh"),
+            ("Tác giả: Minh Anh", "Minh Anh"),
+        ] {
+            let doc = doc_ending(BlockKind::Signature, sig);
+            assert_eq!(author(&doc, PROSE).as_deref(), Some(name), "{sig}");
+        }
     }
 
     #[test]
@@ -123,7 +154,6 @@ mod tests {
             "Nguồn Cổng thông tin tỉnh",
             "Ảnh minh họa",
             "Xem tiếp kỳ 2",
-            "Tác giả: Minh Anh",
             "Năm 2026",
         ] {
             let doc = doc_ending(BlockKind::Signature, sig);

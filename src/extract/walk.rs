@@ -8,10 +8,10 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node};
 
-use super::blocks::{Block, Elem, Page, Piece, Tag};
+use super::blocks::{Block, Elem, Page, Piece, Tag, CAPTION};
 use super::hints::{
     class_id, heading_level, hints_of, is_bold_style, is_comment, is_hidden, is_home_word,
-    is_negative, is_widget_form, tag_of, BLOCK, SKIP,
+    is_negative, is_screen_reader_only, is_widget_form, tag_of, BLOCK, SKIP,
 };
 use super::norm::{clean, weight};
 use super::streamed::Segments;
@@ -44,6 +44,8 @@ struct Opened {
     sel: u8,
     /// An inline element printed on a line of its own (a photo credit).
     own_line: bool,
+    /// A `<font size="4">` or larger: an old page's headline.
+    big_font: bool,
 }
 
 #[derive(Default)]
@@ -54,6 +56,8 @@ struct Walker {
     link: Option<String>,
     bold: usize,
     heading: u8,
+    /// Open `<font>` elements of a headline's size.
+    big_font: usize,
     after_img: bool,
     boiler_tag: usize,
     boiler_hint: usize,
@@ -122,13 +126,73 @@ pub fn flatten_marked(doc: &Html, marks: HashMap<NodeId, u8>) -> Page {
     w.flush();
     let n = w.page.blocks.len();
     w.page.elems[0].end = n;
-    w.page
+    let mut page = w.page;
+    text_boxes_are_no_captions(&mut page);
+    page
+}
+
+/// Chars (without spaces) of a screen-reader-only label that is still read.
+const SCREEN_READER_LABEL_MAX: usize = 20;
+
+/// Chars of a line in a big bold `<font>` that reads as a heading; a longer
+/// one is a paragraph a page merely set large.
+const BIG_FONT_HEADING_MAX: usize = 200;
+
+/// `size="4"` to `"7"`, or `"+1"` and up: larger than the text's 3.
+fn is_headline_size(size: &str) -> bool {
+    let size = size.trim();
+    match size.strip_prefix('+') {
+        Some(up) => up.parse::<u8>().is_ok_and(|n| n >= 1),
+        None => size.parse::<u8>().is_ok_and(|n| n >= 4),
+    }
+}
+
+/// Paragraphs of a caption-named box (`video-desc`, `mo-ta`) before the
+/// box counts as a text rather than a photo's caption.
+const BOX_PARAGRAPHS: usize = 2;
+/// Chars (without spaces) of such a paragraph.
+const BOX_PARAGRAPH_MIN: usize = 80;
+
+/// A box named like a caption that holds no image and several paragraphs
+/// is a text: a video's description is the story of a video page.
+fn text_boxes_are_no_captions(page: &mut Page) {
+    for e in 1..page.elems.len() {
+        let el = &page.elems[e];
+        if el.hints & CAPTION == 0 {
+            continue;
+        }
+        let blocks = &page.blocks[el.start..el.end];
+        let paragraphs = blocks
+            .iter()
+            .filter(|b| b.chars >= BOX_PARAGRAPH_MIN)
+            .count();
+        if paragraphs < BOX_PARAGRAPHS || blocks.iter().any(|b| b.after_img) {
+            continue;
+        }
+        page.elems[e].hints &= !CAPTION;
+        for i in page.elems[e].start..page.elems[e].end {
+            let elem = page.blocks[i].elem;
+            let near: Vec<usize> = page.ancestors(elem).take(3).collect();
+            if !near.iter().any(|&a| page.elems[a].hints & CAPTION != 0) {
+                page.blocks[i].hints &= !CAPTION;
+            }
+        }
+    }
 }
 
 impl Walker {
     fn open(&mut self, el: ElementRef) -> Option<Opened> {
         let name = el.value().name();
         if SKIP.contains(&name) || is_hidden(el) {
+            return None;
+        }
+        // A sentence only screen readers get is unseen text a hacked page
+        // hides its spam in; a short label there ("By", "Credit", the ": "
+        // parting a kicker from the headline) is read as the page meant.
+        if is_screen_reader_only(el)
+            && weight(&el.text().collect::<String>()) > SCREEN_READER_LABEL_MAX
+        {
+            self.push_text(" ");
             return None;
         }
         let mut o = Opened::default();
@@ -147,6 +211,11 @@ impl Walker {
         // A caption's credit span is styled onto its own line: without a
         // break it glues to the caption ("…treatmentCredit: EPA").
         o.own_line = named && !BLOCK.contains(&name) && ids.contains("credit");
+        // FrontPage-era pages set the headline in a big bold <font> that
+        // opens its line; a big word inside a sentence stays in it.
+        o.big_font =
+            name == "font" && self.cur.chars == 0 && el.attr("size").is_some_and(is_headline_size);
+        self.big_font += usize::from(o.big_font);
         if o.sel != 0 || o.own_line || BLOCK.contains(&name) {
             self.flush();
         }
@@ -206,6 +275,10 @@ impl Walker {
         if (o.sel != 0 || o.own_line) && !o.block {
             self.flush();
         }
+        if o.big_font && self.cur.is_bold() && self.cur.chars <= BIG_FONT_HEADING_MAX {
+            self.flush();
+        }
+        self.big_font -= usize::from(o.big_font);
         if o.block {
             self.flush();
             if let Some(e) = self.stack.pop() {
@@ -307,6 +380,9 @@ impl Walker {
         b.text = clean(&raw);
         b.elem = *self.stack.last().unwrap_or(&0);
         b.heading = self.heading;
+        if b.heading == 0 && self.big_font > 0 && b.chars <= BIG_FONT_HEADING_MAX && b.is_bold() {
+            b.heading = 2;
+        }
         b.after_img = std::mem::take(&mut self.after_img);
         b.hints |= self.inherited_hints(b.elem);
         b.tag_boiler = self.boiler_tag > 0;

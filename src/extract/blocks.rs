@@ -8,7 +8,7 @@
 //! walk is iterative: depth is bounded by the guard, but not the stack size.
 
 pub use super::hints::Tag;
-pub use super::hints::{is_home_word, CAPTION, CRUMB, DATE, LEAD, TITLE};
+pub use super::hints::{is_home_word, CAPTION, CRUMB, DATE, LEAD, RELATED, TITLE};
 #[cfg(test)]
 pub use super::walk::flatten;
 pub use super::walk::flatten_marked;

@@ -14,6 +14,9 @@ pub const TITLE: u8 = 4;
 pub const CRUMB: u8 = 8;
 /// A date or time element ("post-date", "meta-time", "datum").
 pub const DATE: u8 = 16;
+/// A box of related or same-section articles ("related-posts",
+/// "tin-lien-quan", "same-category"), whatever its heading says.
+pub const RELATED: u8 = 32;
 
 /// The structural role of a block element, for the reader's structured body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -259,6 +262,24 @@ pub fn hints_of(name: &str, ids: &str) -> u8 {
     }
     if has(&["breadcrumb", "crumb", "path", "duongdan", "duong-dan"]) && !ids.contains("menu") {
         h |= CRUMB;
+    }
+    if has(&[
+        "related",
+        "lienquan",
+        "lien-quan",
+        "tinkhac",
+        "tin-khac",
+        "othernews",
+        "other-news",
+        "same-category",
+        "samecategory",
+        "cungchuyenmuc",
+        "cung-chuyen-muc",
+    ]) && !has(&[
+        "tag", "topic", "keyword", "tukhoa", "tu-khoa", "chude", "chu-de",
+    ]) {
+        // Related tags and topics are links to listings, not articles.
+        h |= RELATED;
     }
     h
 }

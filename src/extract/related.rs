@@ -5,7 +5,7 @@
 
 use url::Url;
 
-use super::blocks::{Block, Page};
+use super::blocks::{Block, Page, RELATED};
 use super::dates::find_date;
 use super::norm::{clean, fold, is_box_heading, is_related_heading, starts_with_word, trim_decor};
 use super::Link;
@@ -55,11 +55,17 @@ pub fn find(page: &Page, base: &Url) -> Related {
             i = next;
             continue;
         }
-        if !is_heading(&page.blocks[i]) {
+        let by_class = !is_heading(&page.blocks[i]) && is_box_label(page, i);
+        if !is_heading(&page.blocks[i]) && !by_class {
             i += 1;
             continue;
         }
-        let (links, used) = collect(page, i, base);
+        let (mut links, used) = collect(page, i, base);
+        if by_class {
+            // A box known by its class alone also holds section links
+            // ("News", "Climate"): an article's title has more words.
+            links.retain(|l| l.title.split_whitespace().count() >= TITLE_WORDS_MIN);
+        }
         if links.is_empty() {
             i += 1;
             continue;
@@ -105,6 +111,25 @@ fn is_heading(b: &Block) -> bool {
     }
     let label = trim_decor(&b.text).to_lowercase();
     !(b.link_chars > 0 && AMBIGUOUS.contains(&label.as_str()))
+}
+
+/// Words of an article's title in a box known only by its class.
+const TITLE_WORDS_MIN: usize = 3;
+
+/// Chars (without spaces) of the label over a related box (often the
+/// section's name: "Du lịch").
+const BOX_LABEL_MAX: usize = 40;
+
+/// The first line of a box its class names as related ("same-category"),
+/// over linked items: its heading, whatever it says.
+fn is_box_label(page: &Page, i: usize) -> bool {
+    let b = &page.blocks[i];
+    let opens_box = i == 0 || page.blocks[i - 1].hints & RELATED == 0;
+    let next_item = page
+        .blocks
+        .get(i + 1)
+        .is_some_and(|n| n.hints & RELATED != 0 && is_link_item(n));
+    b.hints & RELATED != 0 && opens_box && b.chars <= BOX_LABEL_MAX && next_item
 }
 
 /// Links after heading `h`, and the blocks they came from.
@@ -326,6 +351,22 @@ mod tests {
             [
                 "Chợ hoa xuân khai mạc ngày 8/2",
                 "Nông dân xuống giống hoa cúc"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_box_classed_as_same_section_is_related_whatever_its_heading() {
+        let html = "<p>Bài viết về du lịch của tỉnh trong quý I năm nay.</p>\
+            <section class=same-category><h3><a href=/du-lich>Du lịch</a></h3>\
+            <div><a href=/a1>Chợ đêm phố cổ mở cửa trở lại</a></div>\
+            <div><a href=/a2>Làng gốm đón đoàn khách đầu tiên</a></div></section>\
+            <div class=menu><h3>Du lịch</h3><div><a href=/x>Trang chủ</a></div></div>";
+        assert_eq!(
+            titles(html),
+            [
+                "Chợ đêm phố cổ mở cửa trở lại",
+                "Làng gốm đón đoàn khách đầu tiên"
             ]
         );
     }

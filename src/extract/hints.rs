@@ -275,6 +275,10 @@ pub fn hints_of(name: &str, ids: &str) -> u8 {
         "samecategory",
         "cungchuyenmuc",
         "cung-chuyen-muc",
+        "embed-article",
+        "article-embed",
+        "embed-news",
+        "news-embed",
     ]) && !has(&[
         "tag", "topic", "keyword", "tukhoa", "tu-khoa", "chude", "chu-de",
     ]) {

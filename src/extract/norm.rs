@@ -109,6 +109,8 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "tin bài khác",
     "các bài khác",
     "bài khác",
+    "bài viết cùng tác giả",
+    "cùng tác giả",
     "video khác",
     "các video khác",
     // Other languages: pages of foreign sources that officials follow.
@@ -250,6 +252,10 @@ pub const UI_LABELS: &[&str] = &[
     "chia se",
     "in bai",
     "in trang",
+    // A table of contents' title and its show/hide toggle.
+    "muc luc",
+    "table of contents",
+    "inhaltsverzeichnis",
     "gui email",
     "gui mail",
     "gui thu",

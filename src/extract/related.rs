@@ -55,6 +55,12 @@ pub fn find(page: &Page, base: &Url) -> Related {
             i = next;
             continue;
         }
+        if let Some((links, used)) = headless_box(page, i, base) {
+            out.blocks.extend(&used);
+            add_links(&mut out, links);
+            i = used.last().map_or(i, |&j| j) + 1;
+            continue;
+        }
         let by_class = !is_heading(&page.blocks[i]) && is_box_label(page, i);
         if !is_heading(&page.blocks[i]) && !by_class {
             i += 1;
@@ -116,6 +122,10 @@ fn is_heading(b: &Block) -> bool {
 /// Words of an article's title in a box known only by its class.
 const TITLE_WORDS_MIN: usize = 3;
 
+/// Words of a title in such a box that has no heading either: a login or
+/// section link ("Forgot your password?", "Science & Health") has fewer.
+const CARD_TITLE_WORDS_MIN: usize = 5;
+
 /// Chars (without spaces) of the label over a related box (often the
 /// section's name: "Du lịch").
 const BOX_LABEL_MAX: usize = 40;
@@ -130,6 +140,31 @@ fn is_box_label(page: &Page, i: usize) -> bool {
         .get(i + 1)
         .is_some_and(|n| n.hints & RELATED != 0 && is_link_item(n));
     b.hints & RELATED != 0 && opens_box && b.chars <= BOX_LABEL_MAX && next_item
+}
+
+/// A box its class names as related that opens with a linked title, no
+/// heading: an article's card set inside the story ("embed-article"), or a
+/// bare list. Every block of it leaves the body, its summaries too.
+fn headless_box(page: &Page, i: usize, base: &Url) -> Option<(Vec<Link>, Vec<usize>)> {
+    let b = &page.blocks[i];
+    let opens_box = i == 0 || page.blocks[i - 1].hints & RELATED == 0;
+    if b.hints & RELATED == 0 || !opens_box || !is_link_item(b) {
+        return None;
+    }
+    let boxed = page
+        .ancestors(b.elem)
+        .take(3)
+        .filter(|&e| page.elems[e].hints & RELATED != 0)
+        .last()?;
+    let used: Vec<usize> = (i..page.elems[boxed].end).collect();
+    let links: Vec<Link> = used
+        .iter()
+        .map(|&j| &page.blocks[j])
+        .filter(|b| is_link_item(b))
+        .flat_map(|b| links_of(b, base))
+        .filter(|l| l.title.split_whitespace().count() >= CARD_TITLE_WORDS_MIN)
+        .collect();
+    (!links.is_empty()).then_some((links, used))
 }
 
 /// Links after heading `h`, and the blocks they came from.
@@ -367,6 +402,33 @@ mod tests {
             [
                 "Chợ đêm phố cổ mở cửa trở lại",
                 "Làng gốm đón đoàn khách đầu tiên"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_article_card_inside_the_story_is_related_and_leaves_the_body() {
+        let para = "<p>Công trình tưới tiết kiệm giúp nông dân giảm một nửa lượng nước.</p>";
+        let html = format!(
+            "{para}<div class=embed-article><a href=/a><img src=t.jpg></a><div>\
+             <a href=/hoa-son>Xã Hòa Sơn tái canh 250 ha cà phê già cỗi</a>\
+             <p>Sau ba năm tái canh, nhiều hộ đã có nguồn thu ổn định.</p></div></div>{para}\
+             <div class=related><a href=/login>Forgot your password?</a></div>"
+        );
+        let page = flatten(&Html::parse_document(&html));
+        let found = find(&page, &Url::parse("https://p.vn/").unwrap());
+        let titles: Vec<&str> = found.links.iter().map(|l| l.title.as_str()).collect();
+        assert_eq!(titles, ["Xã Hòa Sơn tái canh 250 ha cà phê già cỗi"]);
+        let gone: Vec<&str> = found
+            .blocks
+            .iter()
+            .map(|&b| page.blocks[b].text.as_str())
+            .collect();
+        assert_eq!(
+            gone,
+            [
+                "Xã Hòa Sơn tái canh 250 ha cà phê già cỗi",
+                "Sau ba năm tái canh, nhiều hộ đã có nguồn thu ổn định."
             ]
         );
     }

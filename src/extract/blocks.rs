@@ -194,4 +194,15 @@ mod tests {
         assert_eq!(p.blocks[0].text, "Chiều 11/3, lớp học mở");
         assert_eq!(p.blocks[1].text, "Klimaschutz: Bohren");
     }
+
+    #[test]
+    fn a_caption_kept_in_data_caption_is_read_under_its_photo() {
+        let p = page(
+            "<figure data-caption='Tiếng khèn giữa phiên chợ.'><img src=a.jpg></figure>\
+             <figure data-caption='Bản sao'><img src=b.jpg><figcaption>Chợ phiên</figcaption></figure>",
+        );
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Tiếng khèn giữa phiên chợ.", "Chợ phiên"]);
+        assert!(p.blocks[0].after_img);
+    }
 }

@@ -415,6 +415,18 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_section_named_in_vietnamese_is_left_out() {
+        let reply =
+            "Tôi là tiểu thương ở chợ đã gần hai mươi năm, mong huyện hỗ trợ thêm cho hộ nhỏ.";
+        let html = format!(
+            "<div class=chitiet><p>{PARA}</p><p>{PARA}</p></div>\
+             <div id=binhluan>{}</div>",
+            format!("<div class=bl-item><p>{reply}</p></div>").repeat(6)
+        );
+        assert_eq!(body(&html), [PARA, PARA]);
+    }
+
+    #[test]
     fn comment_state_class_on_the_wrapper_is_ignored() {
         let html = format!("<div class='post comments-open'><p>{PARA}</p><p>{PARA}</p></div>");
         assert_eq!(body(&html), [PARA, PARA]);

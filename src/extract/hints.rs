@@ -322,9 +322,25 @@ const COMMENT_STATES: &[&str] = &[
 
 /// Whether a class/id list names a comment section. Token by token, so a
 /// state class on the article's wrapper does not count.
+/// Whole Vietnamese class names or ids of a reader comment section. Whole
+/// only: "binh-luan" inside a longer name is often the opinion section
+/// ("chuyen-muc-binh-luan"), which is articles.
+const COMMENT_NAMES_VI: &[&str] = &[
+    "binhluan",
+    "binh-luan",
+    "binh_luan",
+    "box-binhluan",
+    "list-binhluan",
+    "ykienbandoc",
+    "y-kien-ban-doc",
+    "ykien-bandoc",
+];
+
 pub fn is_comment(ids: &str) -> bool {
     ids.split_whitespace().any(|t| {
-        COMMENT_WORDS.iter().any(|w| t.contains(w)) && !COMMENT_STATES.iter().any(|s| t.contains(s))
+        COMMENT_NAMES_VI.contains(&t)
+            || COMMENT_WORDS.iter().any(|w| t.contains(w))
+                && !COMMENT_STATES.iter().any(|s| t.contains(s))
     })
 }
 

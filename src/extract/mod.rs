@@ -148,6 +148,8 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
     let mut furn = content::furniture(&page);
     teaser::mark(&page, base, &mut furn);
     let pick = content::choose(&page, &skip, &furn);
+    let mut related = related;
+    related.retain_from(|origin| !in_another_article(&page, pick.elem, origin));
     let body_start = page.elems[pick.elem].start;
     let mut title = title::choose(&page, &head, body_start, &skip);
     if let Some(t) = sel_title {
@@ -214,6 +216,31 @@ fn mark_title(page: &blocks::Page, title: &title::Title, skip: &mut [bool]) {
             }
         }
     }
+}
+
+/// Whether block `at` lies in an `<article>` other than the one around the
+/// chosen container: an endless-scroll page preloads the next story with
+/// its own related list, which is not this story's.
+fn in_another_article(page: &blocks::Page, container: usize, at: usize) -> bool {
+    let article = |e: usize| page.elems[e].tag == blocks::Tag::Article;
+    let Some(own) = page.ancestors(container).find(|&e| article(e)) else {
+        return false;
+    };
+    let (start, end) = (page.elems[own].start, page.elems[own].end);
+    if at >= start && at < end {
+        return false;
+    }
+    // A story, not a teaser card wrapped in <article> as themes do.
+    let story = |e: usize| {
+        let blocks = &page.blocks[page.elems[e].start..page.elems[e].end];
+        let prose = blocks.iter().filter(|b| b.chars >= 80 && b.link_chars == 0);
+        article(e) && prose.count() >= 3
+    };
+    // An <article> around the container's own (a theme's post wrapper) is
+    // this story's too.
+    let around = |e: usize| page.ancestors(container).any(|a| a == e);
+    page.ancestors(page.blocks[at].elem)
+        .any(|e| story(e) && !around(e))
 }
 
 fn first_prose(page: &blocks::Page, kept: &[usize]) -> Option<String> {

@@ -16,6 +16,18 @@ use super::Link;
 pub struct Related {
     pub links: Vec<Link>,
     pub blocks: Vec<usize>,
+    /// For each link, the block its list starts at.
+    pub origins: Vec<usize>,
+}
+
+impl Related {
+    /// Keeps the links whose list starts at a block `keep` accepts.
+    pub fn retain_from(&mut self, keep: impl Fn(usize) -> bool) {
+        let kept: Vec<bool> = self.origins.iter().map(|&o| keep(o)).collect();
+        let mut flags = kept.iter();
+        self.links.retain(|_| *flags.next().unwrap_or(&true));
+        self.origins.retain(|&o| keep(o));
+    }
 }
 
 /// Headings that are also link texts of "read more" buttons: a heading
@@ -45,19 +57,19 @@ pub fn find(page: &Page, base: &Url) -> Related {
     while i < page.blocks.len() {
         if is_inline_item(&page.blocks[i]) {
             out.blocks.push(i);
-            add_links(&mut out, links_of(&page.blocks[i], base));
+            add_links(&mut out, links_of(&page.blocks[i], base), i);
             i += 1;
             continue;
         }
         if let Some((links, used, next)) = super::series::at(page, i, base) {
             out.blocks.extend(used);
-            add_links(&mut out, links);
+            add_links(&mut out, links, i);
             i = next;
             continue;
         }
         if let Some((links, used)) = headless_box(page, i, base) {
             out.blocks.extend(&used);
-            add_links(&mut out, links);
+            add_links(&mut out, links, i);
             i = used.last().map_or(i, |&j| j) + 1;
             continue;
         }
@@ -78,16 +90,17 @@ pub fn find(page: &Page, base: &Url) -> Related {
         }
         out.blocks.push(i);
         out.blocks.extend(&used);
-        add_links(&mut out, links);
+        add_links(&mut out, links, i);
         i = used.last().map_or(i, |&j| j) + 1;
     }
     out
 }
 
-fn add_links(out: &mut Related, links: Vec<Link>) {
+fn add_links(out: &mut Related, links: Vec<Link>, origin: usize) {
     for l in links {
         if out.links.len() < MAX_LINKS && !out.links.iter().any(|o| o.url == l.url) {
             out.links.push(l);
+            out.origins.push(origin);
         }
     }
 }

@@ -46,6 +46,9 @@ struct Opened {
     own_line: bool,
     /// A `<font size="4">` or larger: an old page's headline.
     big_font: bool,
+    /// A figure whose caption is kept only in `data-caption` (a script
+    /// shows it), on `Walker::data_captions`.
+    data_caption: bool,
 }
 
 #[derive(Default)]
@@ -58,6 +61,8 @@ struct Walker {
     heading: u8,
     /// Open `<font>` elements of a headline's size.
     big_font: usize,
+    /// Captions of the open figures that keep them in `data-caption`.
+    data_captions: Vec<String>,
     after_img: bool,
     boiler_tag: usize,
     boiler_hint: usize,
@@ -133,6 +138,18 @@ pub fn flatten_marked(doc: &Html, marks: HashMap<NodeId, u8>) -> Page {
 
 /// Chars (without spaces) of a screen-reader-only label that is still read.
 const SCREEN_READER_LABEL_MAX: usize = 20;
+
+/// A figure's `data-caption` when nothing in the figure shows a caption.
+fn data_caption(figure: ElementRef) -> Option<String> {
+    let shown = figure.descendent_elements().any(|e| {
+        e.value().name() == "figcaption"
+            || e.value()
+                .attr("class")
+                .is_some_and(|c| c.contains("caption"))
+    });
+    let text = figure.attr("data-caption")?.trim();
+    (!shown && !text.is_empty()).then(|| text.to_string())
+}
 
 /// Chars of a line in a big bold `<font>` that reads as a heading; a longer
 /// one is a paragraph a page merely set large.
@@ -216,6 +233,10 @@ impl Walker {
         o.big_font =
             name == "font" && self.cur.chars == 0 && el.attr("size").is_some_and(is_headline_size);
         self.big_font += usize::from(o.big_font);
+        if let Some(caption) = data_caption(el).filter(|_| name == "figure") {
+            self.data_captions.push(caption);
+            o.data_caption = true;
+        }
         if o.sel != 0 || o.own_line || BLOCK.contains(&name) {
             self.flush();
         }
@@ -271,6 +292,12 @@ impl Walker {
     fn close(&mut self, o: Opened) {
         if o.link {
             self.link = None;
+        }
+        // The caption the page's script would show under the photo.
+        if let Some(caption) = o.data_caption.then(|| self.data_captions.pop()).flatten() {
+            self.flush();
+            self.after_img = true;
+            self.push_text(&caption);
         }
         if (o.sel != 0 || o.own_line) && !o.block {
             self.flush();

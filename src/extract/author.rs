@@ -25,6 +25,8 @@ const BYLINE_CSS: &[&str] = &[
     "[class~=author] > a, p.author, span.author, ul.author > li",
     // Drupal prints "Submitted by <span class=username>" above the node.
     ".submitted .username",
+    // Vietnamese portals' byline boxes under the headline.
+    ".news-author, .detail-author, .tacgia, .tac-gia",
 ];
 
 /// Words that open a byline and are not part of the name.

@@ -257,6 +257,23 @@ fn skip_seps(f: &[char], mut i: usize) -> usize {
     }
 }
 
+/// "9 giờ 30 phút", "14 giờ": the time in words (folded), as a date in
+/// words may be followed by.
+fn worded_time(f: &[char], i: usize) -> Option<(Time, usize)> {
+    let (h, a) = number(f, i).filter(|&(_, e)| e - i <= 2)?;
+    let p = skip_spaces(f, a);
+    if !word_at(f, p, "gio") {
+        return None;
+    }
+    let q = skip_spaces(f, p + 3);
+    let (m, b) = number(f, q)
+        .filter(|&(_, e)| e - q <= 2)
+        .unwrap_or((0, p + 3));
+    let r = skip_spaces(f, b);
+    let end = if word_at(f, r, "phut") { r + 4 } else { b };
+    (h < 24 && m < 60).then_some((Time { h, m, s: 0 }, end))
+}
+
 /// An optional time right after a date.
 fn time_after(f: &[char], end: usize) -> (Option<Time>, usize) {
     match time_at(f, skip_seps(f, end)) {
@@ -267,6 +284,9 @@ fn time_after(f: &[char], end: usize) -> (Option<Time>, usize) {
 
 /// `h:mm[:ss[.frac]][ AM|PM|SA|CH]` or `08h41`.
 fn time_at(f: &[char], i: usize) -> Option<(Time, usize)> {
+    if let Some(worded) = worded_time(f, i) {
+        return Some(worded);
+    }
     let (mut h, a) = number(f, i).filter(|&(_, e)| e - i <= 2)?;
     let sep = *f.get(a).filter(|c| matches!(c, ':' | 'h'))?;
     let (m, mut end) = number(f, a + 1).filter(|&(_, e)| e - a - 1 == 2)?;

@@ -173,3 +173,15 @@ fn month_first_when_the_day_first_month_is_impossible() {
     // Day-first whenever it is possible.
     assert_eq!(day("03/04/2025").as_deref(), Some("2025-04-03"));
 }
+
+#[test]
+fn a_time_in_words_after_a_date_in_words() {
+    assert_eq!(
+        rfc("Thứ Tư, ngày 15 tháng 4 năm 2026 lúc 9 giờ 30 phút").as_deref(),
+        Some("2026-04-15T09:30:00+07:00")
+    );
+    assert_eq!(
+        rfc("15/04/2026, 14 giờ").as_deref(),
+        Some("2026-04-15T14:00:00+07:00")
+    );
+}

@@ -110,6 +110,7 @@ pub const RELATED_HEADINGS: &[&str] = &[
     "các bài khác",
     "bài khác",
     "bài viết cùng tác giả",
+    "cùng chuyên mục",
     "cùng tác giả",
     "video khác",
     "các video khác",

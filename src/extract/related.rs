@@ -254,6 +254,7 @@ pub(super) fn links_of(b: &Block, base: &Url) -> Vec<Link> {
             let title = clean(&p.text);
             let title =
                 title.trim_start_matches(|c: char| c.is_whitespace() || "»›>•·-–*".contains(c));
+            let title = without_leading_date(title);
             let url = resolve(p.href.as_deref()?, base)?;
             let label = fold(trim_decor(title));
             let label = label.trim_end_matches(['.', ' ']);
@@ -268,6 +269,25 @@ pub(super) fn links_of(b: &Block, base: &Url) -> Vec<Link> {
             })
         })
         .collect()
+}
+
+/// A title without the date a module prints before it ("2026-04-02 -
+/// Quỳnh Lam thả …"); a date that opens the title itself stays.
+fn without_leading_date(title: &str) -> &str {
+    let Some(found) = find_date(title).filter(|f| f.start == 0) else {
+        return title;
+    };
+    let rest: &str = title
+        .char_indices()
+        .nth(found.end)
+        .map_or("", |(at, _)| &title[at..]);
+    let after = rest.trim_start();
+    // "30/4/1975 - 30/4/2026: …" is a range the title opens with.
+    let range = |t: &str| find_date(t.trim_start()).is_some_and(|f| f.start == 0);
+    match after.strip_prefix(['-', '–', '|']) {
+        Some(t) if rest.starts_with(' ') && t.starts_with(' ') && !range(t) => t.trim_start(),
+        _ => title,
+    }
 }
 
 /// Absolute http(s) URL without fragment, or None for script/mail/anchors.
@@ -443,6 +463,22 @@ mod tests {
                 "Xã Hòa Sơn tái canh 250 ha cà phê già cỗi",
                 "Sau ba năm tái canh, nhiều hộ đã có nguồn thu ổn định."
             ]
+        );
+    }
+
+    #[test]
+    fn a_date_printed_before_a_title_is_not_part_of_it() {
+        assert_eq!(
+            without_leading_date("2026-04-02 - Quỳnh Lam thả giống thủy sản"),
+            "Quỳnh Lam thả giống thủy sản"
+        );
+        assert_eq!(
+            without_leading_date("30/4/1975 - 30/4/2026: 51 năm thống nhất"),
+            "30/4/1975 - 30/4/2026: 51 năm thống nhất"
+        );
+        assert_eq!(
+            without_leading_date("30/4: ngày hội non sông"),
+            "30/4: ngày hội non sông"
         );
     }
 }

@@ -133,7 +133,7 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
 
     let n = page.blocks.len();
     let crumb = breadcrumb::find(&page);
-    let related = related::find(&page, base);
+    let mut related = related::find(&page, base);
     visible.merge(meta::scan(&page));
     let mut skip = vec![false; n];
     for (i, b) in page.blocks.iter().enumerate() {
@@ -148,7 +148,6 @@ pub fn extract_with(html: &str, base: &Url, selectors: &Selectors) -> Extracted 
     let mut furn = content::furniture(&page);
     teaser::mark(&page, base, &mut furn);
     let pick = content::choose(&page, &skip, &furn);
-    let mut related = related;
     related.retain_from(|origin| !in_another_article(&page, pick.elem, origin));
     let body_start = page.elems[pick.elem].start;
     let mut title = title::choose(&page, &head, body_start, &skip);

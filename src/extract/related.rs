@@ -23,10 +23,10 @@ pub struct Related {
 impl Related {
     /// Keeps the links whose list starts at a block `keep` accepts.
     pub fn retain_from(&mut self, keep: impl Fn(usize) -> bool) {
-        let kept: Vec<bool> = self.origins.iter().map(|&o| keep(o)).collect();
-        let mut flags = kept.iter();
-        self.links.retain(|_| *flags.next().unwrap_or(&true));
-        self.origins.retain(|&o| keep(o));
+        let pairs = std::mem::take(&mut self.links)
+            .into_iter()
+            .zip(std::mem::take(&mut self.origins));
+        (self.links, self.origins) = pairs.filter(|&(_, o)| keep(o)).unzip();
     }
 }
 
@@ -73,8 +73,9 @@ pub fn find(page: &Page, base: &Url) -> Related {
             i = used.last().map_or(i, |&j| j) + 1;
             continue;
         }
-        let by_class = !is_heading(&page.blocks[i]) && is_box_label(page, i);
-        if !is_heading(&page.blocks[i]) && !by_class {
+        let heading = is_heading(&page.blocks[i]);
+        let by_class = !heading && is_box_label(page, i);
+        if !heading && !by_class {
             i += 1;
             continue;
         }
@@ -82,7 +83,7 @@ pub fn find(page: &Page, base: &Url) -> Related {
         if by_class {
             // A box known by its class alone also holds section links
             // ("News", "Climate"): an article's title has more words.
-            links.retain(|l| l.title.split_whitespace().count() >= TITLE_WORDS_MIN);
+            links.retain(|l| words(l) >= TITLE_WORDS_MIN);
         }
         if links.is_empty() {
             i += 1;
@@ -147,12 +148,20 @@ const BOX_LABEL_MAX: usize = 40;
 /// over linked items: its heading, whatever it says.
 fn is_box_label(page: &Page, i: usize) -> bool {
     let b = &page.blocks[i];
-    let opens_box = i == 0 || page.blocks[i - 1].hints & RELATED == 0;
     let next_item = page
         .blocks
         .get(i + 1)
         .is_some_and(|n| n.hints & RELATED != 0 && is_link_item(n));
-    b.hints & RELATED != 0 && opens_box && b.chars <= BOX_LABEL_MAX && next_item
+    opens_related_box(page, i) && b.chars <= BOX_LABEL_MAX && next_item
+}
+
+/// Whether block `i` is the first of a box classed as related.
+fn opens_related_box(page: &Page, i: usize) -> bool {
+    page.blocks[i].hints & RELATED != 0 && (i == 0 || page.blocks[i - 1].hints & RELATED == 0)
+}
+
+fn words(l: &Link) -> usize {
+    l.title.split_whitespace().count()
 }
 
 /// A box its class names as related that opens with a linked title, no
@@ -160,8 +169,7 @@ fn is_box_label(page: &Page, i: usize) -> bool {
 /// bare list. Every block of it leaves the body, its summaries too.
 fn headless_box(page: &Page, i: usize, base: &Url) -> Option<(Vec<Link>, Vec<usize>)> {
     let b = &page.blocks[i];
-    let opens_box = i == 0 || page.blocks[i - 1].hints & RELATED == 0;
-    if b.hints & RELATED == 0 || !opens_box || !is_link_item(b) {
+    if !opens_related_box(page, i) || !is_link_item(b) {
         return None;
     }
     let boxed = page
@@ -175,7 +183,7 @@ fn headless_box(page: &Page, i: usize, base: &Url) -> Option<(Vec<Link>, Vec<usi
         .map(|&j| &page.blocks[j])
         .filter(|b| is_link_item(b))
         .flat_map(|b| links_of(b, base))
-        .filter(|l| l.title.split_whitespace().count() >= CARD_TITLE_WORDS_MIN)
+        .filter(|l| words(l) >= CARD_TITLE_WORDS_MIN)
         .collect();
     (!links.is_empty()).then_some((links, used))
 }

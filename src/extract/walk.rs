@@ -141,14 +141,16 @@ const SCREEN_READER_LABEL_MAX: usize = 20;
 
 /// A figure's `data-caption` when nothing in the figure shows a caption.
 fn data_caption(figure: ElementRef) -> Option<String> {
-    let shown = figure.descendent_elements().any(|e| {
-        e.value().name() == "figcaption"
-            || e.value()
-                .attr("class")
-                .is_some_and(|c| c.contains("caption"))
-    });
     let text = figure.attr("data-caption")?.trim();
-    (!shown && !text.is_empty()).then(|| text.to_string())
+    let shown = || {
+        figure.descendent_elements().any(|e| {
+            e.value().name() == "figcaption"
+                || e.value()
+                    .attr("class")
+                    .is_some_and(|c| c.contains("caption"))
+        })
+    };
+    (!text.is_empty() && !shown()).then(|| text.to_string())
 }
 
 /// Chars of a line in a big bold `<font>` that reads as a heading; a longer
@@ -188,9 +190,10 @@ fn text_boxes_are_no_captions(page: &mut Page) {
         }
         page.elems[e].hints &= !CAPTION;
         for i in page.elems[e].start..page.elems[e].end {
-            let elem = page.blocks[i].elem;
-            let near: Vec<usize> = page.ancestors(elem).take(3).collect();
-            if !near.iter().any(|&a| page.elems[a].hints & CAPTION != 0) {
+            // A caption element nested in the box still names its own block.
+            let named = (page.ancestors(page.blocks[i].elem).take(3))
+                .any(|a| page.elems[a].hints & CAPTION != 0);
+            if !named {
                 page.blocks[i].hints &= !CAPTION;
             }
         }
@@ -233,7 +236,7 @@ impl Walker {
         o.big_font =
             name == "font" && self.cur.chars == 0 && el.attr("size").is_some_and(is_headline_size);
         self.big_font += usize::from(o.big_font);
-        if let Some(caption) = data_caption(el).filter(|_| name == "figure") {
+        if let Some(caption) = (name == "figure").then(|| data_caption(el)).flatten() {
             self.data_captions.push(caption);
             o.data_caption = true;
         }
